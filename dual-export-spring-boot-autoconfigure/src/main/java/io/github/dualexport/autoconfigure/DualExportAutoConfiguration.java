@@ -1,0 +1,56 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import io.github.dualexport.autoconfigure.backend.BackendResolver;
+import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
+import io.github.dualexport.autoconfigure.backend.TelemetryProperties;
+import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
+import io.github.dualexport.autoconfigure.pipeline.PipelineGroup;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+
+/**
+ * Auto-configuration of the backends under {@code telemetry.backends}: resolves and
+ * validates them once at startup and gathers the pipelines that each signal's
+ * auto-configuration builds for them.
+ *
+ * @author Dual Export contributors
+ */
+@AutoConfiguration
+@ConditionalOnClass(OpenTelemetrySdk.class)
+@ConditionalOnBooleanProperty(name = "telemetry.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(TelemetryProperties.class)
+public final class DualExportAutoConfiguration {
+
+	@Bean
+	ResolvedBackends telemetryResolvedBackends(TelemetryProperties properties) {
+		return new ResolvedBackends(BackendResolver.resolve(properties));
+	}
+
+	@Bean
+	BackendPipelines telemetryBackendPipelines(ObjectProvider<PipelineGroup> groups, TelemetryProperties properties) {
+		return new BackendPipelines(groups.orderedStream().flatMap((group) -> group.pipelines().stream()).toList(),
+				properties.getShutdown().getTimeout());
+	}
+
+}

@@ -1,0 +1,89 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.dualexport.autoconfigure.backend;
+
+/**
+ * Properties of one backend under {@code telemetry.backends.<name>}. Every setting left
+ * unset falls back to the preset of its {@link #getType() type}, then to
+ * {@code telemetry.defaults}.
+ *
+ * @author Dual Export contributors
+ */
+public class BackendProperties extends BackendSettings {
+
+	/**
+	 * Preset that knows the vendor's paths, headers and temporality: otlp, victoria,
+	 * uptrace or console.
+	 */
+	private String type = "otlp";
+
+	/**
+	 * Whether this backend is built and receives telemetry.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Base URL of the backend. Signal paths are appended for http/protobuf; a signal's
+	 * own 'endpoint' takes precedence.
+	 */
+	private String endpoint;
+
+	/**
+	 * Uptrace DSN, such as 'http://token@host:14318?grpc=14317'. Sent as the
+	 * 'uptrace-dsn' header and used to derive the endpoints.
+	 */
+	private String dsn;
+
+	public String getType() {
+		return this.type;
+	}
+
+	public void setType(String type) {
+		this.type = type;
+	}
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getEndpoint() {
+		return this.endpoint;
+	}
+
+	public void setEndpoint(String endpoint) {
+		this.endpoint = endpoint;
+	}
+
+	public String getDsn() {
+		return this.dsn;
+	}
+
+	public void setDsn(String dsn) {
+		this.dsn = dsn;
+	}
+
+	@Override
+	public String toString() {
+		return "BackendProperties[type=" + this.type + ", enabled=" + this.enabled + ", endpoint=" + this.endpoint
+				+ ", dsn=" + ((this.dsn != null) ? Secrets.MASK : null) + ", " + super.toString() + "]";
+	}
+
+}

@@ -1,0 +1,353 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.backend;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.github.dualexport.autoconfigure.backend.BackendSettings.BatchSettings;
+import io.github.dualexport.autoconfigure.backend.BackendSettings.LogsSettings;
+import io.github.dualexport.autoconfigure.backend.BackendSettings.MetricsSettings;
+import io.github.dualexport.autoconfigure.backend.BackendSettings.RetrySettings;
+
+/**
+ * Resolves {@link TelemetryProperties} once, at startup, into one immutable
+ * {@link ResolvedBackend} per enabled backend: the backend's own value first, then its
+ * preset's, then {@code telemetry.defaults}. Every invalid value of every backend is
+ * reported together in one {@link InvalidTelemetryConfigurationException}.
+ *
+ * @author Dual Export contributors
+ */
+public final class BackendResolver {
+
+	private static final String DEFAULTS = "telemetry.defaults.";
+
+	private static final Set<String> COMPRESSIONS = Set.of("gzip", "none");
+
+	private static final Set<String> TEMPORALITIES = Set.of("cumulative", "delta", "low-memory");
+
+	private static final Set<String> HISTOGRAMS = Set.of("explicit", "exponential");
+
+	private static final Set<String> SEVERITIES = Set.of("trace", "debug", "info", "warn", "error", "fatal");
+
+	private static final int MIN_ATTEMPTS = 2;
+
+	private static final int MAX_ATTEMPTS = 5;
+
+	private final ConfigurationProblems problems = new ConfigurationProblems();
+
+	private final BackendSettings defaults;
+
+	private BackendResolver(BackendSettings defaults) {
+		this.defaults = defaults;
+	}
+
+	/**
+	 * Resolve the enabled backends of the given properties.
+	 * @param properties the bound properties
+	 * @return one resolved backend per enabled backend, in configuration order
+	 * @throws InvalidTelemetryConfigurationException if any value is invalid
+	 */
+	public static List<ResolvedBackend> resolve(TelemetryProperties properties) {
+		BackendResolver resolver = new BackendResolver(properties.getDefaults());
+		resolver.validateDefaults();
+		List<ResolvedBackend> resolved = new ArrayList<>();
+		properties.getBackends().forEach((name, backend) -> {
+			if (resolver.validName(name) && backend.isEnabled()) {
+				ResolvedBackend result = resolver.resolveBackend(new BackendContext(name, backend));
+				if (result != null) {
+					resolved.add(result);
+				}
+			}
+		});
+		resolver.problems.throwIfAny();
+		return List.copyOf(resolved);
+	}
+
+	private void validateDefaults() {
+		BackendSettings settings = this.defaults;
+		protocol(DEFAULTS + "protocol", settings.getProtocol());
+		oneOf(DEFAULTS + "compression", settings.getCompression(), COMPRESSIONS);
+		positive(DEFAULTS + "timeout", settings.getTimeout());
+		signals(DEFAULTS + "signals", settings.getSignals());
+		for (Signal signal : Signal.values()) {
+			String endpoint = signalEndpoint(settings, signal);
+			if (endpoint != null) {
+				this.problems.add(DEFAULTS + signal.id() + ".endpoint", endpoint,
+						"An endpoint cannot be shared by every backend",
+						"Move it to 'telemetry.backends.<name>." + signal.id() + ".endpoint'");
+			}
+		}
+		BackendContext none = null;
+		batch(none, "traces.", settings.getTraces());
+		batch(none, "logs.", settings.getLogs());
+		metrics(none, null);
+		logsSeverity(none);
+		retry(none);
+	}
+
+	private boolean validName(String name) {
+		if (!name.matches("[A-Za-z0-9_-]+")) {
+			this.problems.add("telemetry.backends." + name, null,
+					"A backend name may hold only letters, digits, '-' and '_'",
+					"Rename the backend, such as 'victoria' or 'uptrace-eu'");
+			return false;
+		}
+		return true;
+	}
+
+	private ResolvedBackend resolveBackend(BackendContext backend) {
+		BackendProperties own = backend.properties();
+		BackendPreset preset = BackendPresets.find(own.getType()).orElse(null);
+		if (preset == null) {
+			this.problems.add(backend.property("type"), own.getType(), "Unknown backend type",
+					"Use one of " + BackendPresets.types());
+			return null;
+		}
+		preset.validate(backend, this.problems);
+		Protocol protocol = protocol(backend, preset);
+		String compression = oneOf(choose(backend, "compression", own.getCompression(), this.defaults.getCompression()),
+				COMPRESSIONS);
+		Duration timeout = positive(choose(backend, "timeout", own.getTimeout(), this.defaults.getTimeout()));
+		Set<Signal> signals = signals(choose(backend, "signals", own.getSignals(), this.defaults.getSignals()));
+		Map<String, String> headers = new LinkedHashMap<>(this.defaults.getHeaders());
+		headers.putAll(preset.headers(backend));
+		headers.putAll(own.getHeaders());
+		Map<Signal, String> endpoints = endpoints(backend, preset, protocol, signals);
+		ResolvedBackend.Batch traces = batch(backend, "traces.", own.getTraces());
+		ResolvedBackend.Metrics metrics = metrics(backend, preset);
+		ResolvedBackend.Logs logs = new ResolvedBackend.Logs(batch(backend, "logs.", own.getLogs()),
+				logsSeverity(backend));
+		ResolvedBackend.Retry retry = retry(backend);
+		if (!this.problems.isEmpty()) {
+			return null;
+		}
+		return new ResolvedBackend(backend.name(), preset.type(), protocol, compression, timeout, headers, signals,
+				endpoints, traces, metrics, logs, retry);
+	}
+
+	private Protocol protocol(BackendContext backend, BackendPreset preset) {
+		Setting<String> setting = choose(backend, "protocol", backend.properties().getProtocol(),
+				this.defaults.getProtocol());
+		Protocol protocol = protocol(setting.property(), setting.value());
+		if (protocol == null || !preset.usesEndpoints() || preset.protocols().contains(protocol)) {
+			return protocol;
+		}
+		this.problems.add(setting.property(), setting.value(),
+				"Backends of type '" + preset.type() + "' accept only " + preset.protocols(),
+				"Set 'telemetry.backends." + backend.name() + ".protocol' to one of " + preset.protocols());
+		return null;
+	}
+
+	private Map<Signal, String> endpoints(BackendContext backend, BackendPreset preset, Protocol protocol,
+			Set<Signal> signals) {
+		Map<Signal, String> endpoints = new EnumMap<>(Signal.class);
+		if (!preset.usesEndpoints() || signals == null) {
+			return endpoints;
+		}
+		String base = backend.properties().getEndpoint();
+		boolean baseValid = base == null || url(backend.property("endpoint"), base) != null;
+		for (Signal signal : signals) {
+			String explicit = signalEndpoint(backend.properties(), signal);
+			if (explicit != null) {
+				endpoints.put(signal, url(backend.property(signal.id() + ".endpoint"), explicit));
+			}
+			else if (baseValid && protocol != null && this.problems.isEmpty()) {
+				endpoints.put(signal, preset.endpoint(backend, signal, protocol));
+			}
+		}
+		return endpoints;
+	}
+
+	private static String signalEndpoint(BackendSettings settings, Signal signal) {
+		return switch (signal) {
+			case TRACES -> settings.getTraces().getEndpoint();
+			case METRICS -> settings.getMetrics().getEndpoint();
+			case LOGS -> settings.getLogs().getEndpoint();
+		};
+	}
+
+	private ResolvedBackend.Batch batch(BackendContext backend, String prefix, BatchSettings own) {
+		BatchSettings inherited = prefix.startsWith("traces") ? this.defaults.getTraces() : this.defaults.getLogs();
+		Integer queue = positiveSize(
+				choose(backend, prefix + "max-queue-size", own.getMaxQueueSize(), inherited.getMaxQueueSize()));
+		Setting<Integer> batchSize = choose(backend, prefix + "max-export-batch-size", own.getMaxExportBatchSize(),
+				inherited.getMaxExportBatchSize());
+		Integer batch = positiveSize(batchSize);
+		if (queue != null && batch != null && batch > queue) {
+			this.problems.add(batchSize.property(), batch,
+					"The export batch cannot be larger than the queue (" + queue + ")",
+					"Lower it, or raise '" + prefix + "max-queue-size'");
+		}
+		Duration delay = positive(
+				choose(backend, prefix + "schedule-delay", own.getScheduleDelay(), inherited.getScheduleDelay()));
+		Duration exportTimeout = positive(
+				choose(backend, prefix + "export-timeout", own.getExportTimeout(), inherited.getExportTimeout()));
+		return (queue != null && batch != null && delay != null && exportTimeout != null)
+				? new ResolvedBackend.Batch(queue, batch, delay, exportTimeout) : null;
+	}
+
+	private ResolvedBackend.Metrics metrics(BackendContext backend, BackendPreset preset) {
+		MetricsSettings own = (backend != null) ? backend.properties().getMetrics() : this.defaults.getMetrics();
+		MetricsSettings inherited = this.defaults.getMetrics();
+		Duration interval = positive(choose(backend, "metrics.interval", own.getInterval(), inherited.getInterval()));
+		String temporality = oneOf(choose(backend, "metrics.temporality", own.getTemporality(),
+				presetValue(preset, BackendPreset::temporality), inherited.getTemporality()), TEMPORALITIES);
+		String histogram = oneOf(choose(backend, "metrics.histogram", own.getHistogram(),
+				presetValue(preset, BackendPreset::histogram), inherited.getHistogram()), HISTOGRAMS);
+		return new ResolvedBackend.Metrics(interval, temporality, histogram);
+	}
+
+	private String logsSeverity(BackendContext backend) {
+		LogsSettings own = (backend != null) ? backend.properties().getLogs() : this.defaults.getLogs();
+		return oneOf(
+				choose(backend, "logs.min-severity", own.getMinSeverity(), this.defaults.getLogs().getMinSeverity()),
+				SEVERITIES);
+	}
+
+	private ResolvedBackend.Retry retry(BackendContext backend) {
+		RetrySettings own = (backend != null) ? backend.properties().getRetry() : this.defaults.getRetry();
+		RetrySettings inherited = this.defaults.getRetry();
+		boolean enabled = choose(backend, "retry.enabled", own.getEnabled(), inherited.getEnabled()).value();
+		Setting<Integer> attempts = choose(backend, "retry.max-attempts", own.getMaxAttempts(),
+				inherited.getMaxAttempts());
+		Duration initial = positive(
+				choose(backend, "retry.initial-backoff", own.getInitialBackoff(), inherited.getInitialBackoff()));
+		Duration max = positive(choose(backend, "retry.max-backoff", own.getMaxBackoff(), inherited.getMaxBackoff()));
+		Setting<Double> multiplier = choose(backend, "retry.multiplier", own.getMultiplier(),
+				inherited.getMultiplier());
+		if (!enabled) {
+			return new ResolvedBackend.Retry(false, attempts.value(), initial, max, multiplier.value());
+		}
+		if (attempts.value() < MIN_ATTEMPTS || attempts.value() > MAX_ATTEMPTS) {
+			this.problems.add(attempts.property(), attempts.value(),
+					"The OTLP exporters make between " + MIN_ATTEMPTS + " and " + MAX_ATTEMPTS
+							+ " attempts per request",
+					"Use a value from " + MIN_ATTEMPTS + " to " + MAX_ATTEMPTS + ", or set 'retry.enabled' to false");
+		}
+		if (multiplier.value() < 1.0) {
+			this.problems.add(multiplier.property(), multiplier.value(),
+					"A multiplier below 1 would shrink the delay between attempts", "Use a value of 1 or more");
+		}
+		return new ResolvedBackend.Retry(enabled, attempts.value(), initial, max, multiplier.value());
+	}
+
+	private static <T> T presetValue(BackendPreset preset, Function<BackendPreset, T> value) {
+		return (preset != null) ? value.apply(preset) : null;
+	}
+
+	private <T> Setting<T> choose(BackendContext backend, String key, T own, T inherited) {
+		return choose(backend, key, own, null, inherited);
+	}
+
+	private <T> Setting<T> choose(BackendContext backend, String key, T own, T fromPreset, T inherited) {
+		if (backend == null) {
+			return new Setting<>(DEFAULTS + key, own);
+		}
+		if (own != null) {
+			return new Setting<>(backend.property(key), own);
+		}
+		if (fromPreset != null) {
+			return new Setting<>(backend.property(key), fromPreset);
+		}
+		return new Setting<>(DEFAULTS + key, inherited);
+	}
+
+	private Protocol protocol(String property, String value) {
+		Protocol protocol = Protocol.fromId(value).orElse(null);
+		if (protocol == null) {
+			this.problems.add(property, value, "Unknown protocol", "Use 'http/protobuf' or 'grpc'");
+		}
+		return protocol;
+	}
+
+	private String oneOf(Setting<String> setting, Set<String> allowed) {
+		return oneOf(setting.property(), setting.value(), allowed);
+	}
+
+	private String oneOf(String property, String value, Set<String> allowed) {
+		String normalized = value.trim().toLowerCase(Locale.ROOT);
+		if (!allowed.contains(normalized)) {
+			this.problems.add(property, value, "Unknown value", "Use one of " + sorted(allowed));
+			return null;
+		}
+		return normalized;
+	}
+
+	private Set<Signal> signals(Setting<List<String>> setting) {
+		return signals(setting.property(), setting.value());
+	}
+
+	private Set<Signal> signals(String property, List<String> names) {
+		Set<Signal> signals = EnumSet.noneOf(Signal.class);
+		if (names.isEmpty()) {
+			this.problems.add(property, "", "At least one signal is needed",
+					"List any of 'traces', 'metrics', 'logs', or set the backend's 'enabled' to false");
+		}
+		for (String name : names) {
+			Signal.fromId(name)
+				.ifPresentOrElse(signals::add, () -> this.problems.add(property, name, "Unknown signal",
+						"Use any of 'traces', 'metrics', 'logs'"));
+		}
+		return signals;
+	}
+
+	private Integer positiveSize(Setting<Integer> setting) {
+		if (setting.value() <= 0) {
+			this.problems.add(setting.property(), setting.value(), "Must be greater than zero",
+					"Use a positive number");
+			return null;
+		}
+		return setting.value();
+	}
+
+	private Duration positive(Setting<Duration> setting) {
+		return positive(setting.property(), setting.value());
+	}
+
+	private Duration positive(String property, Duration value) {
+		if (value.isNegative() || value.isZero()) {
+			this.problems.add(property, value, "Must be a positive duration", "Use a duration such as '5s'");
+			return null;
+		}
+		return value;
+	}
+
+	private String url(String property, String value) {
+		if (!EndpointValidation.isAbsoluteHttpUrl(value)) {
+			this.problems.add(property, value, "Not an absolute http(s) URL",
+					"Use a URL such as 'http://localhost:4318'");
+			return null;
+		}
+		return value.trim();
+	}
+
+	private static List<String> sorted(Set<String> values) {
+		return values.stream().sorted().toList();
+	}
+
+	private record Setting<T>(String property, T value) {
+	}
+
+}

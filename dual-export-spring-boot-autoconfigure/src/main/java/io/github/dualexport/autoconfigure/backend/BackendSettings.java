@@ -1,0 +1,389 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.backend;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Settings that {@code telemetry.defaults} gives every backend and that each backend can
+ * override. On a backend, a {@code null} value means "inherit".
+ *
+ * @author Dual Export contributors
+ */
+public class BackendSettings {
+
+	/**
+	 * Transport: 'http/protobuf' or 'grpc'.
+	 */
+	private String protocol;
+
+	/**
+	 * Compression of export requests: 'gzip' or 'none'.
+	 */
+	private String compression;
+
+	/**
+	 * Maximum time to wait for one export request to complete.
+	 */
+	private Duration timeout;
+
+	/**
+	 * Headers sent with every export request, such as authentication tokens. Values are
+	 * treated as secrets and never shown.
+	 */
+	private Map<String, String> headers = new LinkedHashMap<>();
+
+	/**
+	 * Signals exported: any of 'traces', 'metrics', 'logs'.
+	 */
+	private List<String> signals;
+
+	private final BatchSettings traces = new BatchSettings();
+
+	private final MetricsSettings metrics = new MetricsSettings();
+
+	private final LogsSettings logs = new LogsSettings();
+
+	private final RetrySettings retry = new RetrySettings();
+
+	/**
+	 * Create settings holding the values inherited by every backend unless configured
+	 * otherwise.
+	 * @return the built-in defaults
+	 */
+	static BackendSettings withBuiltInDefaults() {
+		BackendSettings settings = new BackendSettings();
+		settings.protocol = "http/protobuf";
+		settings.compression = "gzip";
+		settings.timeout = Duration.ofSeconds(10);
+		settings.signals = new ArrayList<>(List.of("traces", "metrics", "logs"));
+		settings.traces.applyBuiltInDefaults(2048, 512, Duration.ofSeconds(5), Duration.ofSeconds(30));
+		settings.logs.applyBuiltInDefaults(2048, 512, Duration.ofSeconds(1), Duration.ofSeconds(30));
+		settings.logs.setMinSeverity("info");
+		settings.metrics.setInterval(Duration.ofSeconds(60));
+		settings.metrics.setTemporality("cumulative");
+		settings.metrics.setHistogram("explicit");
+		settings.retry.setEnabled(true);
+		settings.retry.setMaxAttempts(5);
+		settings.retry.setInitialBackoff(Duration.ofSeconds(1));
+		settings.retry.setMaxBackoff(Duration.ofSeconds(5));
+		settings.retry.setMultiplier(1.5);
+		return settings;
+	}
+
+	public String getProtocol() {
+		return this.protocol;
+	}
+
+	public void setProtocol(String protocol) {
+		this.protocol = protocol;
+	}
+
+	public String getCompression() {
+		return this.compression;
+	}
+
+	public void setCompression(String compression) {
+		this.compression = compression;
+	}
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	public Map<String, String> getHeaders() {
+		return this.headers;
+	}
+
+	public void setHeaders(Map<String, String> headers) {
+		this.headers = headers;
+	}
+
+	public List<String> getSignals() {
+		return this.signals;
+	}
+
+	public void setSignals(List<String> signals) {
+		this.signals = signals;
+	}
+
+	public BatchSettings getTraces() {
+		return this.traces;
+	}
+
+	public MetricsSettings getMetrics() {
+		return this.metrics;
+	}
+
+	public LogsSettings getLogs() {
+		return this.logs;
+	}
+
+	public RetrySettings getRetry() {
+		return this.retry;
+	}
+
+	@Override
+	public String toString() {
+		return "protocol=" + this.protocol + ", compression=" + this.compression + ", timeout=" + this.timeout
+				+ ", headers=" + Secrets.maskValues(this.headers) + ", signals=" + this.signals;
+	}
+
+	/**
+	 * Batching settings of a signal whose items are queued and exported in batches.
+	 */
+	public static class BatchSettings {
+
+		/**
+		 * Full URL of this signal's endpoint, used as is instead of the one derived from
+		 * the backend's base URL. Only meaningful on a backend.
+		 */
+		private String endpoint;
+
+		/**
+		 * Maximum number of items waiting in this backend's queue; further items are
+		 * dropped and counted.
+		 */
+		private Integer maxQueueSize;
+
+		/**
+		 * Maximum number of items sent in one export request.
+		 */
+		private Integer maxExportBatchSize;
+
+		/**
+		 * Delay between two consecutive exports of a partial batch.
+		 */
+		private Duration scheduleDelay;
+
+		/**
+		 * Maximum time one batch export may take before it is cancelled.
+		 */
+		private Duration exportTimeout;
+
+		void applyBuiltInDefaults(int maxQueueSize, int maxExportBatchSize, Duration scheduleDelay,
+				Duration exportTimeout) {
+			this.maxQueueSize = maxQueueSize;
+			this.maxExportBatchSize = maxExportBatchSize;
+			this.scheduleDelay = scheduleDelay;
+			this.exportTimeout = exportTimeout;
+		}
+
+		public String getEndpoint() {
+			return this.endpoint;
+		}
+
+		public void setEndpoint(String endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		public Integer getMaxQueueSize() {
+			return this.maxQueueSize;
+		}
+
+		public void setMaxQueueSize(Integer maxQueueSize) {
+			this.maxQueueSize = maxQueueSize;
+		}
+
+		public Integer getMaxExportBatchSize() {
+			return this.maxExportBatchSize;
+		}
+
+		public void setMaxExportBatchSize(Integer maxExportBatchSize) {
+			this.maxExportBatchSize = maxExportBatchSize;
+		}
+
+		public Duration getScheduleDelay() {
+			return this.scheduleDelay;
+		}
+
+		public void setScheduleDelay(Duration scheduleDelay) {
+			this.scheduleDelay = scheduleDelay;
+		}
+
+		public Duration getExportTimeout() {
+			return this.exportTimeout;
+		}
+
+		public void setExportTimeout(Duration exportTimeout) {
+			this.exportTimeout = exportTimeout;
+		}
+
+	}
+
+	/**
+	 * Log export settings.
+	 */
+	public static class LogsSettings extends BatchSettings {
+
+		/**
+		 * Minimum severity of the log records sent to this backend: trace, debug, info,
+		 * warn, error or fatal.
+		 */
+		private String minSeverity;
+
+		public String getMinSeverity() {
+			return this.minSeverity;
+		}
+
+		public void setMinSeverity(String minSeverity) {
+			this.minSeverity = minSeverity;
+		}
+
+	}
+
+	/**
+	 * Metric export settings.
+	 */
+	public static class MetricsSettings {
+
+		/**
+		 * Full URL of the metrics endpoint, used as is instead of the one derived from
+		 * the backend's base URL. Only meaningful on a backend.
+		 */
+		private String endpoint;
+
+		/**
+		 * Interval between two metric collections and exports.
+		 */
+		private Duration interval;
+
+		/**
+		 * Aggregation temporality: 'cumulative', 'delta' or 'low-memory'.
+		 */
+		private String temporality;
+
+		/**
+		 * Histogram aggregation: 'explicit' (bucket boundaries) or 'exponential'.
+		 */
+		private String histogram;
+
+		public String getEndpoint() {
+			return this.endpoint;
+		}
+
+		public void setEndpoint(String endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public String getTemporality() {
+			return this.temporality;
+		}
+
+		public void setTemporality(String temporality) {
+			this.temporality = temporality;
+		}
+
+		public String getHistogram() {
+			return this.histogram;
+		}
+
+		public void setHistogram(String histogram) {
+			this.histogram = histogram;
+		}
+
+	}
+
+	/**
+	 * Retry settings for failed export requests.
+	 */
+	public static class RetrySettings {
+
+		/**
+		 * Whether failed export requests are retried (connection errors, 429, 502, 503,
+		 * 504 and their gRPC equivalents).
+		 */
+		private Boolean enabled;
+
+		/**
+		 * Maximum number of attempts per export request, the first included (2 to 5).
+		 */
+		private Integer maxAttempts;
+
+		/**
+		 * Delay before the first retry.
+		 */
+		private Duration initialBackoff;
+
+		/**
+		 * Upper bound of the delay between two attempts.
+		 */
+		private Duration maxBackoff;
+
+		/**
+		 * Factor applied to the delay after each attempt.
+		 */
+		private Double multiplier;
+
+		public Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Integer getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(Integer maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public Double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(Double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+	}
+
+}

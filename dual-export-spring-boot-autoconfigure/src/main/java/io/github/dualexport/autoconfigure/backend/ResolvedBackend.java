@@ -1,0 +1,139 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.backend;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One backend's configuration after its preset and {@code telemetry.defaults} were
+ * applied and every value was validated. Immutable; nothing downstream reads the raw
+ * properties.
+ *
+ * @param name the backend name, the key under {@code telemetry.backends}
+ * @param type the preset name, such as 'victoria'
+ * @param protocol the transport
+ * @param compression 'gzip' or 'none'
+ * @param timeout the timeout of one export request
+ * @param headers the headers sent with every request (secret values)
+ * @param signals the signals this backend receives
+ * @param endpoints the full endpoint URL per signal; empty for a console backend
+ * @param traces the span batching settings
+ * @param metrics the metric reader settings
+ * @param logs the log record batching settings
+ * @param retry the retry settings
+ * @author Dual Export contributors
+ */
+public record ResolvedBackend(String name, String type, Protocol protocol, String compression, Duration timeout,
+		Map<String, String> headers, Set<Signal> signals, Map<Signal, String> endpoints, Batch traces, Metrics metrics,
+		Logs logs, Retry retry) {
+
+	/**
+	 * Create a new instance, taking immutable copies of the collections.
+	 */
+	public ResolvedBackend {
+		headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+		signals = Collections
+			.unmodifiableSet(signals.isEmpty() ? EnumSet.noneOf(Signal.class) : EnumSet.copyOf(signals));
+		endpoints = Collections
+			.unmodifiableMap(endpoints.isEmpty() ? new EnumMap<>(Signal.class) : new EnumMap<>(endpoints));
+	}
+
+	/**
+	 * Return whether this backend receives the given signal.
+	 * @param signal the signal
+	 * @return whether it is exported to this backend
+	 */
+	public boolean exports(Signal signal) {
+		return this.signals.contains(signal);
+	}
+
+	/**
+	 * Return whether this backend writes OTLP-JSON lines to standard output instead of
+	 * sending requests.
+	 * @return whether it is a console backend
+	 */
+	public boolean isConsole() {
+		return BackendPresets.CONSOLE.equals(this.type);
+	}
+
+	/**
+	 * Return the endpoint of the given signal.
+	 * @param signal the signal
+	 * @return the full URL, or {@code null} for a console backend
+	 */
+	public String endpoint(Signal signal) {
+		return this.endpoints.get(signal);
+	}
+
+	@Override
+	public String toString() {
+		return "ResolvedBackend[name=" + this.name + ", type=" + this.type + ", protocol=" + this.protocol
+				+ ", compression=" + this.compression + ", timeout=" + this.timeout + ", headers="
+				+ Secrets.maskValues(this.headers) + ", signals=" + this.signals + ", endpoints=" + this.endpoints
+				+ ", traces=" + this.traces + ", metrics=" + this.metrics + ", logs=" + this.logs + ", retry="
+				+ this.retry + "]";
+	}
+
+	/**
+	 * Batching of a queued signal.
+	 *
+	 * @param maxQueueSize the queue capacity in items
+	 * @param maxExportBatchSize the maximum items per request
+	 * @param scheduleDelay the delay between exports of partial batches
+	 * @param exportTimeout the maximum time of one batch export
+	 */
+	public record Batch(int maxQueueSize, int maxExportBatchSize, Duration scheduleDelay, Duration exportTimeout) {
+	}
+
+	/**
+	 * Metric reader settings.
+	 *
+	 * @param interval the collection interval
+	 * @param temporality 'cumulative', 'delta' or 'low-memory'
+	 * @param histogram 'explicit' or 'exponential'
+	 */
+	public record Metrics(Duration interval, String temporality, String histogram) {
+	}
+
+	/**
+	 * Log record settings.
+	 *
+	 * @param batch the batching settings
+	 * @param minSeverity the lowest severity sent, such as 'info'
+	 */
+	public record Logs(Batch batch, String minSeverity) {
+	}
+
+	/**
+	 * Retry of failed export requests.
+	 *
+	 * @param enabled whether requests are retried
+	 * @param maxAttempts the attempts per request, the first included
+	 * @param initialBackoff the delay before the first retry
+	 * @param maxBackoff the upper bound of the delay
+	 * @param multiplier the growth factor of the delay
+	 */
+	public record Retry(boolean enabled, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
+			double multiplier) {
+	}
+
+}

@@ -1,0 +1,54 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.backend;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The enabled backends, resolved once at startup.
+ *
+ * @param backends the backends in configuration order
+ * @author Dual Export contributors
+ */
+public record ResolvedBackends(List<ResolvedBackend> backends) {
+
+	/**
+	 * Create a new instance.
+	 */
+	public ResolvedBackends {
+		backends = List.copyOf(backends);
+	}
+
+	/**
+	 * Return the backends that receive the given signal.
+	 * @param signal the signal
+	 * @return the backends, in configuration order
+	 */
+	public List<ResolvedBackend> exporting(Signal signal) {
+		return this.backends.stream().filter((backend) -> backend.exports(signal)).toList();
+	}
+
+	/**
+	 * Find a backend by name.
+	 * @param name the backend name
+	 * @return the backend, or empty if it is not configured or disabled
+	 */
+	public Optional<ResolvedBackend> find(String name) {
+		return this.backends.stream().filter((backend) -> backend.name().equals(name)).findFirst();
+	}
+
+}

@@ -1,0 +1,96 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.dualexport.autoconfigure.backend;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+
+/**
+ * Configuration properties for exporting telemetry to several OpenTelemetry backends.
+ *
+ * @author Dual Export contributors
+ */
+@ConfigurationProperties("telemetry")
+public class TelemetryProperties {
+
+	/**
+	 * Whether to export telemetry to the configured backends.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Settings inherited by every backend; each one can be overridden per backend.
+	 */
+	@NestedConfigurationProperty
+	private final BackendSettings defaults = BackendSettings.withBuiltInDefaults();
+
+	/**
+	 * Backends to export to, keyed by a name used in health, metrics, the actuator
+	 * endpoint and logs. Each backend takes the keys of 'telemetry.defaults' plus 'type'
+	 * (otlp, victoria, uptrace, console), 'enabled', 'endpoint' (base URL) and 'dsn'
+	 * (uptrace).
+	 */
+	private final Map<String, BackendProperties> backends = new LinkedHashMap<>();
+
+	private final Shutdown shutdown = new Shutdown();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public BackendSettings getDefaults() {
+		return this.defaults;
+	}
+
+	public Map<String, BackendProperties> getBackends() {
+		return this.backends;
+	}
+
+	public Shutdown getShutdown() {
+		return this.shutdown;
+	}
+
+	/**
+	 * Shutdown settings.
+	 */
+	public static class Shutdown {
+
+		/**
+		 * Maximum time to flush every backend, in parallel, when the application context
+		 * closes.
+		 */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+}

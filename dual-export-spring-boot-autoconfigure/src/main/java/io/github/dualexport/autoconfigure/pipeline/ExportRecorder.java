@@ -1,0 +1,126 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.pipeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import io.opentelemetry.sdk.common.CompletableResultCode;
+
+import io.github.dualexport.autoconfigure.backend.Signal;
+
+/**
+ * Records the outcome of every export request of one backend's pipeline for one signal,
+ * whatever the signal's exporter type, and tells the {@link ExportListener listeners}.
+ *
+ * @author Dual Export contributors
+ */
+public final class ExportRecorder {
+
+	private final String backend;
+
+	private final Signal signal;
+
+	private final List<ExportListener> listeners;
+
+	private final Clock clock;
+
+	private final AtomicLong exported = new AtomicLong();
+
+	private final AtomicLong failed = new AtomicLong();
+
+	private final AtomicLong consecutiveFailures = new AtomicLong();
+
+	private volatile Instant lastSuccess;
+
+	private volatile Instant lastFailure;
+
+	private volatile String lastError;
+
+	/**
+	 * Create a recorder.
+	 * @param backend the backend name
+	 * @param signal the signal
+	 * @param listeners told about every completed request
+	 */
+	public ExportRecorder(String backend, Signal signal, List<ExportListener> listeners) {
+		this(backend, signal, listeners, Clock.systemUTC());
+	}
+
+	ExportRecorder(String backend, Signal signal, List<ExportListener> listeners, Clock clock) {
+		this.backend = backend;
+		this.signal = signal;
+		this.listeners = List.copyOf(listeners);
+		this.clock = clock;
+	}
+
+	/**
+	 * Run one export request and record its outcome when it completes.
+	 * @param items the number of items sent
+	 * @param export starts the request
+	 * @return the request's result
+	 */
+	public CompletableResultCode record(int items, Supplier<CompletableResultCode> export) {
+		long start = System.nanoTime();
+		CompletableResultCode result;
+		try {
+			result = export.get();
+		}
+		catch (RuntimeException ex) {
+			result = CompletableResultCode.ofExceptionalFailure(ex);
+		}
+		CompletableResultCode completed = result;
+		completed.whenComplete(() -> completed(items, completed, Duration.ofNanos(System.nanoTime() - start)));
+		return completed;
+	}
+
+	private void completed(int items, CompletableResultCode result, Duration duration) {
+		ExportOutcome outcome = result.isSuccess() ? ExportOutcome.SUCCESS : ExportOutcome.FAILURE;
+		if (outcome == ExportOutcome.SUCCESS) {
+			this.exported.addAndGet(items);
+			this.consecutiveFailures.set(0);
+			this.lastSuccess = this.clock.instant();
+		}
+		else {
+			this.failed.addAndGet(items);
+			this.consecutiveFailures.incrementAndGet();
+			this.lastError = describe(result.getFailureThrowable());
+			this.lastFailure = this.clock.instant();
+		}
+		for (ExportListener listener : this.listeners) {
+			listener.exported(this.backend, this.signal, items, outcome, duration);
+		}
+	}
+
+	private static String describe(Throwable failure) {
+		if (failure == null) {
+			return "Export failed";
+		}
+		Throwable cause = (failure.getCause() != null && failure.getMessage() == null) ? failure.getCause() : failure;
+		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+	}
+
+	PipelineSnapshot snapshot(QueueState queue) {
+		return new PipelineSnapshot(this.backend, this.signal, this.exported.get(), this.failed.get(), queue.dropped(),
+				queue.size(), queue.capacity(), this.lastSuccess, this.lastFailure, this.lastError,
+				this.consecutiveFailures.get());
+	}
+
+}

@@ -1,0 +1,61 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.pipeline;
+
+import io.opentelemetry.sdk.common.CompletableResultCode;
+
+import io.github.dualexport.autoconfigure.backend.Signal;
+
+/**
+ * One backend's export path for one signal: its own queue, batching, export thread,
+ * exporter and retry. Everything outside the pipeline (health, metrics, the actuator
+ * endpoint, shutdown) talks to it only through this interface.
+ *
+ * @author Dual Export contributors
+ */
+public interface SignalPipeline {
+
+	/**
+	 * Return the name of the backend this pipeline exports to.
+	 * @return the backend name
+	 */
+	String backend();
+
+	/**
+	 * Return the signal this pipeline carries.
+	 * @return the signal
+	 */
+	Signal signal();
+
+	/**
+	 * Return the current state of the queue and the recorded export outcomes.
+	 * @return a snapshot
+	 */
+	PipelineSnapshot snapshot();
+
+	/**
+	 * Export everything queued now.
+	 * @return completes when the queued items were exported or failed
+	 */
+	CompletableResultCode forceFlush();
+
+	/**
+	 * Export everything queued and release the pipeline's resources. Idempotent.
+	 * @return completes when the pipeline is closed
+	 */
+	CompletableResultCode shutdown();
+
+}

@@ -1,0 +1,62 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.traces;
+
+import java.util.Collection;
+
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+
+import io.github.dualexport.autoconfigure.pipeline.ExportRecorder;
+
+/**
+ * Records the outcome of each export request of the exporter it wraps.
+ *
+ * @author Dual Export contributors
+ */
+final class RecordingSpanExporter implements SpanExporter {
+
+	private final SpanExporter delegate;
+
+	private final ExportRecorder recorder;
+
+	RecordingSpanExporter(SpanExporter delegate, ExportRecorder recorder) {
+		this.delegate = delegate;
+		this.recorder = recorder;
+	}
+
+	@Override
+	public CompletableResultCode export(Collection<SpanData> spans) {
+		return this.recorder.record(spans.size(), () -> this.delegate.export(spans));
+	}
+
+	@Override
+	public CompletableResultCode flush() {
+		return this.delegate.flush();
+	}
+
+	@Override
+	public CompletableResultCode shutdown() {
+		return this.delegate.shutdown();
+	}
+
+	@Override
+	public String toString() {
+		return "RecordingSpanExporter[" + this.delegate + "]";
+	}
+
+}

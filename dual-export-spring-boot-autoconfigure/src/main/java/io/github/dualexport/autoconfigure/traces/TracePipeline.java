@@ -1,0 +1,77 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.traces;
+
+import java.util.List;
+
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.InternalTelemetryVersion;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+
+import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.pipeline.ExportListener;
+import io.github.dualexport.autoconfigure.pipeline.QueuedPipeline;
+
+/**
+ * One backend's span pipeline: its own {@link BatchSpanProcessor} (bounded queue that
+ * drops when full, export thread) in front of its own exporter.
+ *
+ * @author Dual Export contributors
+ */
+public final class TracePipeline extends QueuedPipeline {
+
+	private final BatchSpanProcessor processor;
+
+	/**
+	 * Build the span pipeline of a backend.
+	 * @param backend the resolved backend
+	 * @param listeners told about every completed export request
+	 */
+	public TracePipeline(ResolvedBackend backend, List<ExportListener> listeners) {
+		super(backend.name(), Signal.TRACES, listeners, "span");
+		ResolvedBackend.Batch batch = backend.traces();
+		this.processor = BatchSpanProcessor
+			.builder(new RecordingSpanExporter(SpanExporterFactory.create(backend), recorder()))
+			.setMaxQueueSize(batch.maxQueueSize())
+			.setMaxExportBatchSize(batch.maxExportBatchSize())
+			.setScheduleDelay(batch.scheduleDelay())
+			.setExporterTimeout(batch.exportTimeout())
+			.setMeterProvider(queueTelemetry().meterProvider())
+			.setInternalTelemetryVersion(InternalTelemetryVersion.LATEST)
+			.build();
+	}
+
+	/**
+	 * Return the processor to register with the tracer provider.
+	 * @return the span processor
+	 */
+	public SpanProcessor spanProcessor() {
+		return this.processor;
+	}
+
+	@Override
+	public CompletableResultCode forceFlush() {
+		return this.processor.forceFlush();
+	}
+
+	@Override
+	public CompletableResultCode shutdown() {
+		return this.processor.shutdown();
+	}
+
+}
