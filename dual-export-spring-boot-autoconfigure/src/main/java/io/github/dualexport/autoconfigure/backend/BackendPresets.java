@@ -185,7 +185,8 @@ public final class BackendPresets {
 
 		@Override
 		public Map<String, String> headers(BackendContext backend) {
-			return Map.of("uptrace-dsn", backend.properties().getDsn());
+			String dsn = backend.properties().getDsn();
+			return StringUtils.hasText(dsn) ? Map.of("uptrace-dsn", dsn.trim()) : Map.of();
 		}
 
 		@Override

@@ -1,0 +1,239 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.backend;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the resolution of {@code telemetry.*} properties into
+ * {@link ResolvedBackend}s: presets, defaults inheritance and per-backend overrides.
+ *
+ * @author Dual Export contributors
+ */
+class BackendResolutionTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DualExportAutoConfiguration.class));
+
+	@Test
+	void otlpBackendAppendsStandardSignalPathsToItsBaseUrlOverHttp() {
+		ResolvedBackend backend = resolve(backend("a", "http://collector:4318/"));
+		assertThat(backend.type()).isEqualTo("otlp");
+		assertThat(backend.protocol()).isEqualTo(Protocol.HTTP_PROTOBUF);
+		assertThat(backend.endpoints()).containsExactly(Map.entry(Signal.TRACES, "http://collector:4318/v1/traces"),
+				Map.entry(Signal.METRICS, "http://collector:4318/v1/metrics"),
+				Map.entry(Signal.LOGS, "http://collector:4318/v1/logs"));
+	}
+
+	@Test
+	void otlpBackendUsesItsBaseUrlAsIsOverGrpc() {
+		ResolvedBackend backend = resolve(backend("a", "http://collector:4317"), "telemetry.backends.a.protocol=grpc");
+		assertThat(backend.endpoint(Signal.TRACES)).isEqualTo("http://collector:4317");
+	}
+
+	@Test
+	void otlpBackendWithoutEndpointUsesTheOtlpDefaultPorts() {
+		ResolvedBackend backend = resolve("telemetry.backends.a.type=otlp");
+		assertThat(backend.endpoint(Signal.TRACES)).isEqualTo("http://localhost:4318/v1/traces");
+	}
+
+	@Test
+	void signalEndpointGivenInFullIsUsedAsIs() {
+		ResolvedBackend backend = resolve(backend("a", "http://collector:4318"),
+				"telemetry.backends.a.traces.endpoint=https://traces.example.com/custom/path");
+		assertThat(backend.endpoint(Signal.TRACES)).isEqualTo("https://traces.example.com/custom/path");
+		assertThat(backend.endpoint(Signal.LOGS)).isEqualTo("http://collector:4318/v1/logs");
+	}
+
+	@Test
+	void victoriaPresetKnowsTheDefaultPortAndPathOfEachVictoriaProduct() {
+		ResolvedBackend backend = resolve("telemetry.backends.victoria.type=victoria");
+		assertThat(backend.endpoints()).containsExactly(
+				Map.entry(Signal.TRACES, "http://localhost:10428/insert/opentelemetry/v1/traces"),
+				Map.entry(Signal.METRICS, "http://localhost:8428/opentelemetry/v1/metrics"),
+				Map.entry(Signal.LOGS, "http://localhost:9428/insert/opentelemetry/v1/logs"));
+		assertThat(backend.metrics().temporality()).isEqualTo("cumulative");
+		assertThat(backend.headers()).isEmpty();
+	}
+
+	@Test
+	void victoriaPresetAppendsItsPathsToACustomBaseUrl() {
+		ResolvedBackend backend = resolve("telemetry.backends.victoria.type=victoria",
+				"telemetry.backends.victoria.endpoint=http://vmauth:8427");
+		assertThat(backend.endpoint(Signal.METRICS)).isEqualTo("http://vmauth:8427/opentelemetry/v1/metrics");
+	}
+
+	@Test
+	void uptracePresetDerivesHttpEndpointsAndHeaderFromTheDsn() {
+		ResolvedBackend backend = resolve("telemetry.backends.uptrace.type=uptrace",
+				"telemetry.backends.uptrace.dsn=http://project1_secret@uptrace.local:14318?grpc=14317");
+		assertThat(backend.endpoint(Signal.TRACES)).isEqualTo("http://uptrace.local:14318/v1/traces");
+		assertThat(backend.endpoint(Signal.LOGS)).isEqualTo("http://uptrace.local:14318/v1/logs");
+		assertThat(backend.headers()).containsEntry("uptrace-dsn",
+				"http://project1_secret@uptrace.local:14318?grpc=14317");
+		assertThat(backend.metrics().temporality()).isEqualTo("delta");
+		assertThat(backend.metrics().histogram()).isEqualTo("exponential");
+	}
+
+	@Test
+	void uptracePresetTakesTheGrpcPortFromTheDsnQuery() {
+		ResolvedBackend backend = resolve("telemetry.backends.uptrace.type=uptrace",
+				"telemetry.backends.uptrace.protocol=grpc",
+				"telemetry.backends.uptrace.dsn=https://token@api.uptrace.dev?grpc=4317");
+		assertThat(backend.endpoint(Signal.TRACES)).isEqualTo("https://api.uptrace.dev:4317");
+	}
+
+	@Test
+	void uptracePresetDefaultsToPort14317ForGrpcWhenTheDsnNamesNone() {
+		ResolvedBackend backend = resolve("telemetry.backends.uptrace.type=uptrace",
+				"telemetry.backends.uptrace.protocol=grpc",
+				"telemetry.backends.uptrace.dsn=http://token@localhost:14318");
+		assertThat(backend.endpoint(Signal.TRACES)).isEqualTo("http://localhost:14317");
+	}
+
+	@Test
+	void presetValueYieldsToTheBackendsOwnValue() {
+		ResolvedBackend backend = resolve("telemetry.backends.uptrace.type=uptrace",
+				"telemetry.backends.uptrace.dsn=http://t@localhost:14318",
+				"telemetry.backends.uptrace.metrics.temporality=cumulative");
+		assertThat(backend.metrics().temporality()).isEqualTo("cumulative");
+	}
+
+	@Test
+	void consoleBackendNeedsNoEndpoint() {
+		ResolvedBackend backend = resolve("telemetry.backends.console.type=console");
+		assertThat(backend.isConsole()).isTrue();
+		assertThat(backend.endpoints()).isEmpty();
+	}
+
+	@Test
+	void unsetBackendKeysFallBackToTelemetryDefaults() {
+		ResolvedBackend backend = resolve(backend("a", "http://collector:4318"), "telemetry.defaults.protocol=grpc",
+				"telemetry.defaults.compression=none", "telemetry.defaults.timeout=3s",
+				"telemetry.defaults.signals=traces,logs", "telemetry.defaults.traces.max-queue-size=100",
+				"telemetry.defaults.traces.max-export-batch-size=10", "telemetry.defaults.traces.schedule-delay=200ms",
+				"telemetry.defaults.retry.max-attempts=3", "telemetry.defaults.logs.min-severity=warn");
+		assertThat(backend.protocol()).isEqualTo(Protocol.GRPC);
+		assertThat(backend.compression()).isEqualTo("none");
+		assertThat(backend.timeout()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(backend.signals()).containsExactly(Signal.TRACES, Signal.LOGS);
+		assertThat(backend.traces())
+			.isEqualTo(new ResolvedBackend.Batch(100, 10, Duration.ofMillis(200), Duration.ofSeconds(30)));
+		assertThat(backend.retry().maxAttempts()).isEqualTo(3);
+		assertThat(backend.logs().minSeverity()).isEqualTo("warn");
+	}
+
+	@Test
+	void builtInDefaultsApplyWhenNothingIsConfigured() {
+		ResolvedBackend backend = resolve(backend("a", "http://collector:4318"));
+		assertThat(backend.protocol()).isEqualTo(Protocol.HTTP_PROTOBUF);
+		assertThat(backend.compression()).isEqualTo("gzip");
+		assertThat(backend.timeout()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(backend.signals()).containsExactly(Signal.TRACES, Signal.METRICS, Signal.LOGS);
+		assertThat(backend.traces())
+			.isEqualTo(new ResolvedBackend.Batch(2048, 512, Duration.ofSeconds(5), Duration.ofSeconds(30)));
+		assertThat(backend.logs()).isEqualTo(new ResolvedBackend.Logs(
+				new ResolvedBackend.Batch(2048, 512, Duration.ofSeconds(1), Duration.ofSeconds(30)), "info"));
+		assertThat(backend.metrics())
+			.isEqualTo(new ResolvedBackend.Metrics(Duration.ofSeconds(60), "cumulative", "explicit"));
+		assertThat(backend.retry())
+			.isEqualTo(new ResolvedBackend.Retry(true, 5, Duration.ofSeconds(1), Duration.ofSeconds(5), 1.5));
+	}
+
+	@Test
+	void backendValueOverridesTheDefault() {
+		ResolvedBackend backend = resolve(backend("a", "http://collector:4318"),
+				"telemetry.defaults.traces.max-queue-size=1000", "telemetry.backends.a.traces.max-queue-size=4000");
+		assertThat(backend.traces().maxQueueSize()).isEqualTo(4000);
+	}
+
+	@Test
+	void headersOfDefaultsPresetAndBackendAreMergedWithTheBackendWinning() {
+		ResolvedBackend backend = resolve("telemetry.backends.uptrace.type=uptrace",
+				"telemetry.backends.uptrace.dsn=http://t@localhost:14318", "telemetry.defaults.headers.x-team=core",
+				"telemetry.defaults.headers.x-env=dev", "telemetry.backends.uptrace.headers.x-env=prod");
+		assertThat(backend.headers()).containsOnly(Map.entry("x-team", "core"), Map.entry("x-env", "prod"),
+				Map.entry("uptrace-dsn", "http://t@localhost:14318"));
+	}
+
+	@Test
+	void disabledBackendIsNeitherValidatedNorBuilt() {
+		this.contextRunner
+			.withPropertyValues(backend("a", "http://collector:4318"), "telemetry.backends.b.type=no-such-type",
+					"telemetry.backends.b.enabled=false")
+			.run((context) -> assertThat(context.getBean(ResolvedBackends.class).backends())
+				.extracting(ResolvedBackend::name)
+				.containsExactly("a"));
+	}
+
+	@Test
+	void backendsKeepTheirConfigurationOrder() {
+		this.contextRunner
+			.withPropertyValues(backend("zeta", "http://z:4318"), backend("alpha", "http://a:4318"),
+					backend("mid", "http://m:4318"))
+			.run((context) -> assertThat(context.getBean(ResolvedBackends.class).backends())
+				.extracting(ResolvedBackend::name)
+				.containsExactly("zeta", "alpha", "mid"));
+	}
+
+	@Test
+	void masterSwitchOffCreatesNothing() {
+		this.contextRunner.withPropertyValues("telemetry.enabled=false", "telemetry.backends.a.type=no-such-type")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ResolvedBackends.class));
+	}
+
+	@Test
+	void toStringMasksHeaderValuesAndDsn() {
+		this.contextRunner
+			.withPropertyValues("telemetry.backends.uptrace.type=uptrace",
+					"telemetry.backends.uptrace.dsn=http://s3cr3t@localhost:14318",
+					"telemetry.backends.uptrace.headers.authorization=Bearer s3cr3t")
+			.run((context) -> {
+				ResolvedBackend backend = context.getBean(ResolvedBackends.class).backends().get(0);
+				assertThat(backend.toString()).contains("uptrace-dsn=******", "authorization=******")
+					.doesNotContain("s3cr3t");
+				assertThat(context.getBean(TelemetryProperties.class).getBackends().get("uptrace").toString())
+					.contains("dsn=******")
+					.doesNotContain("s3cr3t");
+			});
+	}
+
+	private static String backend(String name, String endpoint) {
+		return "telemetry.backends." + name + ".endpoint=" + endpoint;
+	}
+
+	private ResolvedBackend resolve(String... properties) {
+		AtomicReference<ResolvedBackend> resolved = new AtomicReference<>();
+		this.contextRunner.withPropertyValues(properties).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(ResolvedBackends.class).backends()).hasSize(1);
+			resolved.set(context.getBean(ResolvedBackends.class).backends().get(0));
+		});
+		return resolved.get();
+	}
+
+}

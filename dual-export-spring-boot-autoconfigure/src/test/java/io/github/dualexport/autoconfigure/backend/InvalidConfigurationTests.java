@@ -1,0 +1,171 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.backend;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
+
+import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Tests that invalid {@code telemetry.*} properties fail startup with a report naming the
+ * exact property and the fix.
+ *
+ * @author Dual Export contributors
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class InvalidConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DualExportAutoConfiguration.class));
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					telemetry.backends.a.type                          | zipkin          | Unknown backend type                | Use one of [otlp, victoria, uptrace, console]
+					telemetry.backends.a.endpoint                      | localhost:4318  | Not an absolute http(s) URL         | Use a URL such as 'http://localhost:4318'
+					telemetry.backends.a.endpoint                      | ftp://host:21   | Not an absolute http(s) URL         | Use a URL such as 'http://localhost:4318'
+					telemetry.backends.a.traces.endpoint               | /v1/traces      | Not an absolute http(s) URL         | Use a URL such as 'http://localhost:4318'
+					telemetry.backends.a.protocol                      | thrift          | Unknown protocol                    | Use 'http/protobuf' or 'grpc'
+					telemetry.backends.a.compression                   | zstd            | Unknown value                       | Use one of [gzip, none]
+					telemetry.backends.a.signals                       | traces,profiles | Unknown signal                      | Use any of 'traces', 'metrics', 'logs'
+					telemetry.backends.a.timeout                       | -1s             | Must be a positive duration         | Use a duration such as '5s'
+					telemetry.backends.a.traces.max-queue-size         | 0               | Must be greater than zero           | Use a positive number
+					telemetry.backends.a.traces.max-queue-size         | -5              | Must be greater than zero           | Use a positive number
+					telemetry.backends.a.traces.max-export-batch-size  | -1              | Must be greater than zero           | Use a positive number
+					telemetry.backends.a.traces.max-export-batch-size  | 4096            | cannot be larger than the queue     | raise 'traces.max-queue-size'
+					telemetry.backends.a.traces.schedule-delay         | 0s              | Must be a positive duration         | Use a duration such as '5s'
+					telemetry.backends.a.traces.export-timeout         | -3s             | Must be a positive duration         | Use a duration such as '5s'
+					telemetry.backends.a.logs.max-queue-size           | 0               | Must be greater than zero           | Use a positive number
+					telemetry.backends.a.logs.min-severity             | verbose         | Unknown value                       | Use one of [debug, error, fatal, info, trace, warn]
+					telemetry.backends.a.metrics.interval              | 0s              | Must be a positive duration         | Use a duration such as '5s'
+					telemetry.backends.a.metrics.temporality           | sometimes       | Unknown value                       | Use one of [cumulative, delta, low-memory]
+					telemetry.backends.a.metrics.histogram             | linear          | Unknown value                       | Use one of [explicit, exponential]
+					telemetry.backends.a.retry.max-attempts            | 9               | make between 2 and 5 attempts       | or set 'retry.enabled' to false
+					telemetry.backends.a.retry.initial-backoff         | 0s              | Must be a positive duration         | Use a duration such as '5s'
+					telemetry.backends.a.retry.multiplier              | 0.5             | shrink the delay                    | Use a value of 1 or more
+					telemetry.defaults.protocol                        | http/json       | Unknown protocol                    | Use 'http/protobuf' or 'grpc'
+					telemetry.defaults.traces.max-queue-size           | -1              | Must be greater than zero           | Use a positive number
+					telemetry.defaults.traces.endpoint                 | http://x:4318   | cannot be shared by every backend   | telemetry.backends.<name>.traces.endpoint
+					""")
+	void invalidValueFailsStartupNamingThePropertyAndTheFix(String property, String value, String reason,
+			String action) {
+		FailureAnalysis analysis = startupFailure("telemetry.backends.a.endpoint=http://localhost:4318",
+				property + "=" + value);
+		assertThat(analysis.getDescription()).contains("Property: " + property).contains("Reason: ").contains(reason);
+		assertThat(analysis.getAction()).contains(property + ": ").contains(action);
+	}
+
+	@Test
+	void uptraceWithoutDsnFailsStartup() {
+		FailureAnalysis analysis = startupFailure("telemetry.backends.uptrace.type=uptrace");
+		assertThat(analysis.getDescription()).contains("Property: telemetry.backends.uptrace.dsn")
+			.contains("needs the project DSN");
+		assertThat(analysis.getAction()).contains("http://<token>@localhost:14318?grpc=14317");
+	}
+
+	@Test
+	void malformedUptraceDsnFailsStartupWithoutShowingTheDsn() {
+		FailureAnalysis analysis = startupFailure("telemetry.backends.uptrace.type=uptrace",
+				"telemetry.backends.uptrace.dsn=uptrace.local:14318");
+		assertThat(analysis.getDescription()).contains("Property: telemetry.backends.uptrace.dsn")
+			.contains("Value: \"******\"")
+			.doesNotContain("uptrace.local");
+	}
+
+	@Test
+	void victoriaOverGrpcFailsStartupBecauseVictoriaAcceptsOnlyHttp() {
+		FailureAnalysis analysis = startupFailure("telemetry.backends.victoria.type=victoria",
+				"telemetry.backends.victoria.protocol=grpc");
+		assertThat(analysis.getDescription()).contains("Property: telemetry.backends.victoria.protocol")
+			.contains("accept only [http/protobuf]");
+	}
+
+	@Test
+	void emptySignalListFailsStartup() {
+		FailureAnalysis analysis = startupFailure("telemetry.backends.a.endpoint=http://localhost:4318",
+				"telemetry.backends.a.signals=");
+		assertThat(analysis.getDescription()).contains("Property: telemetry.backends.a.signals")
+			.contains("At least one signal");
+	}
+
+	@Test
+	void invalidDefaultIsReportedOnceUnderItsOwnNameWhateverTheNumberOfBackends() {
+		FailureAnalysis analysis = startupFailure("telemetry.defaults.compression=brotli",
+				"telemetry.backends.a.endpoint=http://a:4318", "telemetry.backends.b.endpoint=http://b:4318");
+		assertThat(analysis.getDescription()).containsOnlyOnce("Property: telemetry.defaults.compression");
+	}
+
+	@Test
+	void everyProblemOfEveryBackendIsReportedTogether() {
+		FailureAnalysis analysis = startupFailure("telemetry.backends.a.type=zipkin",
+				"telemetry.backends.b.endpoint=not-a-url", "telemetry.backends.c.type=uptrace");
+		assertThat(analysis.getDescription()).contains("Property: telemetry.backends.a.type",
+				"Property: telemetry.backends.b.endpoint", "Property: telemetry.backends.c.dsn");
+	}
+
+	@Test
+	void disabledBackendWithInvalidValuesDoesNotFailStartup() {
+		this.contextRunner
+			.withPropertyValues("telemetry.backends.a.enabled=false", "telemetry.backends.a.type=uptrace",
+					"telemetry.backends.a.traces.max-queue-size=-1")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void failedApplicationPrintsTheReportAtStartup(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(InvalidConfigurationApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatException().isThrownBy(
+				() -> application.run("--telemetry.backends.victoria.type=victorai", "--spring.main.banner-mode=off"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property: telemetry.backends.victoria.type")
+			.contains("Value: \"victorai\"")
+			.contains("Use one of [otlp, victoria, uptrace, console]");
+	}
+
+	private FailureAnalysis startupFailure(String... properties) {
+		FailureAnalysis[] analysis = new FailureAnalysis[1];
+		this.contextRunner.withPropertyValues(properties).run((context) -> {
+			assertThat(context).hasFailed();
+			analysis[0] = new InvalidTelemetryConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+		});
+		assertThat(analysis[0]).as("failure analysis").isNotNull();
+		return analysis[0];
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(DualExportAutoConfiguration.class)
+	static class InvalidConfigurationApplication {
+
+	}
+
+}
