@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import io.opentelemetry.exporter.internal.FailedExportException;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 
 import io.github.dualexport.autoconfigure.backend.Signal;
@@ -109,11 +110,18 @@ public final class ExportRecorder {
 		}
 	}
 
-	private static String describe(Throwable failure) {
+	static String describe(Throwable failure) {
+		if (failure instanceof FailedExportException.HttpExportException http && http.failedWithResponse()) {
+			return "HTTP " + http.getResponse().getStatusCode() + " " + http.getResponse().getStatusMessage();
+		}
+		if (failure instanceof FailedExportException.GrpcExportException grpc && grpc.failedWithResponse()) {
+			return "gRPC " + grpc.getResponse().getStatusCode() + " " + grpc.getResponse().getStatusDescription();
+		}
 		if (failure == null) {
 			return "Export failed";
 		}
-		Throwable cause = (failure.getCause() != null && failure.getMessage() == null) ? failure.getCause() : failure;
+		Throwable cause = (failure instanceof FailedExportException && failure.getCause() != null) ? failure.getCause()
+				: failure;
 		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 
