@@ -61,11 +61,13 @@ interface BackendPreset {
 	/**
 	 * Derive a signal's endpoint when the backend does not give it in full.
 	 * @param backend the backend being resolved, already validated by this preset
+	 * @param base the base URL (scheme, host, port) configured for the signal or the
+	 * backend, or {@code null} to use the vendor's default
 	 * @param signal the signal
 	 * @param protocol the resolved protocol
 	 * @return the full URL for http/protobuf, the base URL for gRPC
 	 */
-	String endpoint(BackendContext backend, Signal signal, Protocol protocol);
+	String endpoint(BackendContext backend, String base, Signal signal, Protocol protocol);
 
 	/**
 	 * Return the headers this preset adds; the backend's own headers take precedence.

@@ -91,8 +91,7 @@ public final class BackendPresets {
 		}
 
 		@Override
-		public String endpoint(BackendContext backend, Signal signal, Protocol protocol) {
-			String base = backend.properties().getEndpoint();
+		public String endpoint(BackendContext backend, String base, Signal signal, Protocol protocol) {
 			if (protocol == Protocol.GRPC) {
 				return (base != null) ? base : "http://localhost:4317";
 			}
@@ -114,8 +113,7 @@ public final class BackendPresets {
 		}
 
 		@Override
-		public String endpoint(BackendContext backend, Signal signal, Protocol protocol) {
-			String base = backend.properties().getEndpoint();
+		public String endpoint(BackendContext backend, String base, Signal signal, Protocol protocol) {
 			return switch (signal) {
 				case TRACES ->
 					withPath((base != null) ? base : "http://localhost:10428", "/insert/opentelemetry/v1/traces");
@@ -168,8 +166,7 @@ public final class BackendPresets {
 		}
 
 		@Override
-		public String endpoint(BackendContext backend, Signal signal, Protocol protocol) {
-			String base = backend.properties().getEndpoint();
+		public String endpoint(BackendContext backend, String base, Signal signal, Protocol protocol) {
 			if (base != null) {
 				return (protocol == Protocol.GRPC) ? base : withPath(base, "/v1/" + signal.id());
 			}
@@ -236,7 +233,7 @@ public final class BackendPresets {
 		}
 
 		@Override
-		public String endpoint(BackendContext backend, Signal signal, Protocol protocol) {
+		public String endpoint(BackendContext backend, String base, Signal signal, Protocol protocol) {
 			return null;
 		}
 

@@ -163,7 +163,7 @@ public final class BackendResolver {
 	private Map<Signal, String> endpoints(BackendContext backend, BackendPreset preset, Protocol protocol,
 			Set<Signal> signals) {
 		Map<Signal, String> endpoints = new EnumMap<>(Signal.class);
-		if (!preset.usesEndpoints() || signals == null) {
+		if (!preset.usesEndpoints() || signals == null || protocol == null) {
 			return endpoints;
 		}
 		String base = backend.properties().getEndpoint();
@@ -171,10 +171,14 @@ public final class BackendResolver {
 		for (Signal signal : signals) {
 			String explicit = signalEndpoint(backend.properties(), signal);
 			if (explicit != null) {
-				endpoints.put(signal, url(backend.property(signal.id() + ".endpoint"), explicit));
+				String valid = url(backend.property(signal.id() + ".endpoint"), explicit);
+				if (valid != null) {
+					endpoints.put(signal, (protocol == Protocol.HTTP_PROTOBUF && EndpointValidation.hasNoPath(valid))
+							? preset.endpoint(backend, valid, signal, protocol) : valid);
+				}
 			}
-			else if (baseValid && protocol != null && this.problems.isEmpty()) {
-				endpoints.put(signal, preset.endpoint(backend, signal, protocol));
+			else if (baseValid && this.problems.isEmpty()) {
+				endpoints.put(signal, preset.endpoint(backend, (base != null) ? base.trim() : null, signal, protocol));
 			}
 		}
 		return endpoints;

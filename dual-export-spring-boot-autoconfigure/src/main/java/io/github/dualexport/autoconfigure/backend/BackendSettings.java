@@ -156,8 +156,9 @@ public class BackendSettings {
 	public static class BatchSettings {
 
 		/**
-		 * Full URL of this signal's endpoint, used as is instead of the one derived from
-		 * the backend's base URL. Only meaningful on a backend.
+		 * URL of this signal's endpoint, instead of the one derived from the backend's
+		 * base URL. Used as is when it has a path; a bare 'scheme://host:port' gets the
+		 * preset's signal path over http/protobuf. Only meaningful on a backend.
 		 */
 		private String endpoint;
 
@@ -259,8 +260,9 @@ public class BackendSettings {
 	public static class MetricsSettings {
 
 		/**
-		 * Full URL of the metrics endpoint, used as is instead of the one derived from
-		 * the backend's base URL. Only meaningful on a backend.
+		 * URL of the metrics endpoint, instead of the one derived from the backend's base
+		 * URL. Used as is when it has a path; a bare 'scheme://host:port' gets the
+		 * preset's signal path over http/protobuf. Only meaningful on a backend.
 		 */
 		private String endpoint;
 

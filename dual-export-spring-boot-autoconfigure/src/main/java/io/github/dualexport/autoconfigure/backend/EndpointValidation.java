@@ -42,4 +42,15 @@ final class EndpointValidation {
 		}
 	}
 
+	/**
+	 * Return whether the URL names only a scheme, host and port, so that a preset's
+	 * signal path can be appended.
+	 * @param url an absolute http(s) URL
+	 * @return whether its path is empty or '/'
+	 */
+	static boolean hasNoPath(String url) {
+		String path = URI.create(url).getPath();
+		return path == null || path.isEmpty() || path.equals("/");
+	}
+
 }

@@ -88,6 +88,25 @@ class BackendResolutionTests {
 	}
 
 	@Test
+	void signalEndpointWithoutPathGetsThePresetsSignalPath() {
+		ResolvedBackend backend = resolve("telemetry.backends.victoria.type=victoria",
+				"telemetry.backends.victoria.traces.endpoint=http://traces:10428",
+				"telemetry.backends.victoria.metrics.endpoint=http://metrics:8428/",
+				"telemetry.backends.victoria.logs.endpoint=http://logs:9428");
+		assertThat(backend.endpoints()).containsExactly(
+				Map.entry(Signal.TRACES, "http://traces:10428/insert/opentelemetry/v1/traces"),
+				Map.entry(Signal.METRICS, "http://metrics:8428/opentelemetry/v1/metrics"),
+				Map.entry(Signal.LOGS, "http://logs:9428/insert/opentelemetry/v1/logs"));
+	}
+
+	@Test
+	void signalEndpointIsUsedAsIsOverGrpc() {
+		ResolvedBackend backend = resolve("telemetry.backends.a.protocol=grpc",
+				"telemetry.backends.a.traces.endpoint=http://traces:4317");
+		assertThat(backend.endpoint(Signal.TRACES)).isEqualTo("http://traces:4317");
+	}
+
+	@Test
 	void uptracePresetDerivesHttpEndpointsAndHeaderFromTheDsn() {
 		ResolvedBackend backend = resolve("telemetry.backends.uptrace.type=uptrace",
 				"telemetry.backends.uptrace.dsn=http://project1_secret@uptrace.local:14318?grpc=14317");
