@@ -1,0 +1,88 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.backend;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests the configuration metadata that IDEs show for {@code telemetry.*}.
+ *
+ * @author Dual Export contributors
+ */
+class ConfigurationMetadataTests {
+
+	private static DocumentContext metadata;
+
+	@BeforeAll
+	static void readMetadata() throws IOException {
+		try (InputStream json = ConfigurationMetadataTests.class.getClassLoader()
+			.getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+			assertThat(json).as("generated metadata").isNotNull();
+			metadata = JsonPath.parse(json);
+		}
+	}
+
+	@Test
+	void everyPropertyHasADescription() {
+		List<Map<String, Object>> properties = metadata.read("$.properties[*]");
+		assertThat(properties).hasSizeGreaterThan(25)
+			.allSatisfy((property) -> assertThat((String) property.get("description")).as((String) property.get("name"))
+				.isNotBlank());
+	}
+
+	@Test
+	void defaultsShowTheirBuiltInValues() {
+		assertThat(defaultValue("telemetry.defaults.protocol")).isEqualTo("http/protobuf");
+		assertThat(defaultValue("telemetry.defaults.traces.max-queue-size")).isEqualTo(2048);
+		assertThat(defaultValue("telemetry.defaults.traces.schedule-delay")).isEqualTo("5s");
+		assertThat(defaultValue("telemetry.shutdown.timeout")).isEqualTo("10s");
+	}
+
+	@Test
+	void typeHintListsEveryPreset() {
+		assertThat(hintValues("telemetry.backends.values.type"))
+			.containsExactlyInAnyOrderElementsOf(BackendPresets.types());
+	}
+
+	@Test
+	void protocolHintListsEveryProtocol() {
+		List<String> protocols = Arrays.stream(Protocol.values()).map(Protocol::id).toList();
+		assertThat(hintValues("telemetry.defaults.protocol")).containsExactlyInAnyOrderElementsOf(protocols);
+		assertThat(hintValues("telemetry.backends.values.protocol")).containsExactlyInAnyOrderElementsOf(protocols);
+	}
+
+	private static Object defaultValue(String property) {
+		List<Object> values = metadata.read("$.properties[?(@.name == '" + property + "')].defaultValue");
+		assertThat(values).as(property).hasSize(1);
+		return values.get(0);
+	}
+
+	private static List<String> hintValues(String property) {
+		return metadata.read("$.hints[?(@.name == '" + property + "')].values[*].value");
+	}
+
+}
