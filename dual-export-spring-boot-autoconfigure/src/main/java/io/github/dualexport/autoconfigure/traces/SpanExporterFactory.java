@@ -15,7 +15,6 @@
  */
 package io.github.dualexport.autoconfigure.traces;
 
-import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
@@ -24,8 +23,8 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.pipeline.OtlpExporterOptions;
 import io.github.dualexport.autoconfigure.pipeline.OtlpJsonLines;
-import io.github.dualexport.autoconfigure.pipeline.RetryPolicies;
 
 /**
  * Builds a backend's span exporter with the official OTLP exporter builders.
@@ -34,6 +33,16 @@ import io.github.dualexport.autoconfigure.pipeline.RetryPolicies;
  */
 final class SpanExporterFactory {
 
+	private static final OtlpExporterOptions.Setters<OtlpHttpSpanExporterBuilder> HTTP = new OtlpExporterOptions.Setters<>(
+			OtlpHttpSpanExporterBuilder::setEndpoint, OtlpHttpSpanExporterBuilder::setTimeout,
+			OtlpHttpSpanExporterBuilder::setCompression, OtlpHttpSpanExporterBuilder::addHeader,
+			OtlpHttpSpanExporterBuilder::setRetryPolicy, OtlpHttpSpanExporterBuilder::setMeterProvider);
+
+	private static final OtlpExporterOptions.Setters<OtlpGrpcSpanExporterBuilder> GRPC = new OtlpExporterOptions.Setters<>(
+			OtlpGrpcSpanExporterBuilder::setEndpoint, OtlpGrpcSpanExporterBuilder::setTimeout,
+			OtlpGrpcSpanExporterBuilder::setCompression, OtlpGrpcSpanExporterBuilder::addHeader,
+			OtlpGrpcSpanExporterBuilder::setRetryPolicy, OtlpGrpcSpanExporterBuilder::setMeterProvider);
+
 	private SpanExporterFactory() {
 	}
 
@@ -41,33 +50,11 @@ final class SpanExporterFactory {
 		if (backend.isConsole()) {
 			return new ConsoleSpanExporter(new OtlpJsonLines(System.out));
 		}
+		OtlpExporterOptions options = OtlpExporterOptions.of(backend, Signal.TRACES);
 		return switch (backend.protocol()) {
-			case HTTP_PROTOBUF -> http(backend);
-			case GRPC -> grpc(backend);
+			case HTTP_PROTOBUF -> options.applyTo(OtlpHttpSpanExporter.builder(), HTTP).build();
+			case GRPC -> options.applyTo(OtlpGrpcSpanExporter.builder(), GRPC).build();
 		};
-	}
-
-	private static SpanExporter http(ResolvedBackend backend) {
-		OtlpHttpSpanExporterBuilder builder = OtlpHttpSpanExporter.builder()
-			.setEndpoint(backend.endpoint(Signal.TRACES))
-			.setTimeout(backend.timeout())
-			.setCompression(backend.compression())
-			.setRetryPolicy(RetryPolicies.of(backend.retry()))
-			// The exporter's own metrics would otherwise initialise GlobalOpenTelemetry
-			.setMeterProvider(MeterProvider::noop);
-		backend.headers().forEach(builder::addHeader);
-		return builder.build();
-	}
-
-	private static SpanExporter grpc(ResolvedBackend backend) {
-		OtlpGrpcSpanExporterBuilder builder = OtlpGrpcSpanExporter.builder()
-			.setEndpoint(backend.endpoint(Signal.TRACES))
-			.setTimeout(backend.timeout())
-			.setCompression(backend.compression())
-			.setRetryPolicy(RetryPolicies.of(backend.retry()))
-			.setMeterProvider(MeterProvider::noop);
-		backend.headers().forEach(builder::addHeader);
-		return builder.build();
 	}
 
 }
