@@ -67,6 +67,31 @@ public final class BackendPipelines implements AutoCloseable {
 	}
 
 	/**
+	 * Return the pipelines of one backend.
+	 * @param backend the backend name
+	 * @return its pipelines, empty if no backend has that name
+	 */
+	public List<SignalPipeline> of(String backend) {
+		return this.pipelines.stream().filter((pipeline) -> pipeline.backend().equals(backend)).toList();
+	}
+
+	/**
+	 * Switch every pipeline of a backend on or off, waiting at most the shutdown timeout
+	 * for a switched-off backend to flush its queues.
+	 * @param backend the backend name
+	 * @param enabled whether the backend takes new items
+	 * @return whether the switch completed, including the flush, within the timeout
+	 */
+	public boolean setEnabled(String backend, boolean enabled) {
+		List<CompletableResultCode> results = of(backend).stream()
+			.map((pipeline) -> pipeline.setEnabled(enabled))
+			.toList();
+		return CompletableResultCode.ofAll(results)
+			.join(this.shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS)
+			.isSuccess();
+	}
+
+	/**
 	 * Return a snapshot of every pipeline.
 	 * @return the snapshots
 	 */

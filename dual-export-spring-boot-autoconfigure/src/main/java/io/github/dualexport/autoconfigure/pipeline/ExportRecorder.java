@@ -125,9 +125,9 @@ public final class ExportRecorder {
 		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 
-	PipelineSnapshot snapshot(QueueState queue) {
-		return new PipelineSnapshot(this.backend, this.signal, this.exported.get(), this.failed.get(), queue.dropped(),
-				queue.size(), queue.capacity(), this.lastSuccess, this.lastFailure, this.lastError,
+	PipelineSnapshot snapshot(QueueState queue, boolean enabled) {
+		return new PipelineSnapshot(this.backend, this.signal, enabled, this.exported.get(), this.failed.get(),
+				queue.dropped(), queue.size(), queue.capacity(), this.lastSuccess, this.lastFailure, this.lastError,
 				this.consecutiveFailures.get());
 	}
 

@@ -24,6 +24,8 @@ import io.github.dualexport.autoconfigure.backend.Signal;
  *
  * @param backend the backend name
  * @param signal the signal
+ * @param enabled whether the pipeline takes new items (see
+ * {@link SignalPipeline#setEnabled(boolean)})
  * @param exported the items the backend accepted so far
  * @param failed the items whose export request failed so far
  * @param dropped the items dropped before export (full or closed queue)
@@ -35,7 +37,8 @@ import io.github.dualexport.autoconfigure.backend.Signal;
  * @param consecutiveFailures the failed exports since the last success
  * @author Dual Export contributors
  */
-public record PipelineSnapshot(String backend, Signal signal, long exported, long failed, long dropped, long queueSize,
-		long queueCapacity, Instant lastSuccess, Instant lastFailure, String lastError, long consecutiveFailures) {
+public record PipelineSnapshot(String backend, Signal signal, boolean enabled, long exported, long failed, long dropped,
+		long queueSize, long queueCapacity, Instant lastSuccess, Instant lastFailure, String lastError,
+		long consecutiveFailures) {
 
 }

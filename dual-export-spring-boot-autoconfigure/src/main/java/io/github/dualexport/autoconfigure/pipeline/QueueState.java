@@ -23,6 +23,11 @@ package io.github.dualexport.autoconfigure.pipeline;
  * @param dropped the items dropped so far
  * @author Dual Export contributors
  */
-record QueueState(long size, long capacity, long dropped) {
+public record QueueState(long size, long capacity, long dropped) {
+
+	/**
+	 * The state of a pipeline without a queue.
+	 */
+	public static final QueueState NONE = new QueueState(0, 0, 0);
 
 }

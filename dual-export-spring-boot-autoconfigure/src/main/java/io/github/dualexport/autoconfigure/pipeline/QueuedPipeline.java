@@ -20,18 +20,12 @@ import java.util.List;
 import io.github.dualexport.autoconfigure.backend.Signal;
 
 /**
- * Base of the pipelines whose items wait in a bounded queue of an SDK batch processor
- * before export: it records export outcomes and reads the queue's state.
+ * Base of the pipelines whose items wait in the bounded queue of an SDK batch processor
+ * before export; the queue's state is read from the processor's own metrics.
  *
  * @author Dual Export contributors
  */
-public abstract class QueuedPipeline implements SignalPipeline {
-
-	private final String backend;
-
-	private final Signal signal;
-
-	private final ExportRecorder recorder;
+public abstract class QueuedPipeline extends AbstractSignalPipeline {
 
 	private final QueueTelemetry queueTelemetry;
 
@@ -43,18 +37,8 @@ public abstract class QueuedPipeline implements SignalPipeline {
 	 * @param itemKind the processor's item kind in its metric names, 'span' or 'log'
 	 */
 	protected QueuedPipeline(String backend, Signal signal, List<ExportListener> listeners, String itemKind) {
-		this.backend = backend;
-		this.signal = signal;
-		this.recorder = new ExportRecorder(backend, signal, listeners);
+		super(backend, signal, listeners);
 		this.queueTelemetry = new QueueTelemetry(itemKind);
-	}
-
-	/**
-	 * Return the recorder the exporter reports each request to.
-	 * @return the recorder
-	 */
-	protected final ExportRecorder recorder() {
-		return this.recorder;
 	}
 
 	/**
@@ -66,18 +50,8 @@ public abstract class QueuedPipeline implements SignalPipeline {
 	}
 
 	@Override
-	public final String backend() {
-		return this.backend;
-	}
-
-	@Override
-	public final Signal signal() {
-		return this.signal;
-	}
-
-	@Override
-	public PipelineSnapshot snapshot() {
-		return this.recorder.snapshot(this.queueTelemetry.read());
+	protected QueueState queueState() {
+		return this.queueTelemetry.read();
 	}
 
 }

@@ -41,6 +41,20 @@ public interface SignalPipeline {
 	Signal signal();
 
 	/**
+	 * Return whether the pipeline takes new items.
+	 * @return whether it is enabled
+	 */
+	boolean isEnabled();
+
+	/**
+	 * Switch the pipeline on or off at runtime. Switched off, it takes no new items and
+	 * flushes what it had queued; switched on again, it resumes.
+	 * @param enabled whether to take new items
+	 * @return completes when a switched-off pipeline has flushed its queue
+	 */
+	CompletableResultCode setEnabled(boolean enabled);
+
+	/**
 	 * Return the current state of the queue and the recorded export outcomes.
 	 * @return a snapshot
 	 */

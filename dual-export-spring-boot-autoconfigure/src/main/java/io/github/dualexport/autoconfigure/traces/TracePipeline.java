@@ -17,8 +17,11 @@ package io.github.dualexport.autoconfigure.traces;
 
 import java.util.List;
 
+import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.InternalTelemetryVersion;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 
@@ -36,6 +39,8 @@ import io.github.dualexport.autoconfigure.pipeline.QueuedPipeline;
 public final class TracePipeline extends QueuedPipeline {
 
 	private final BatchSpanProcessor processor;
+
+	private final SpanProcessor gate = new GatedSpanProcessor();
 
 	/**
 	 * Build the span pipeline of a backend.
@@ -61,7 +66,7 @@ public final class TracePipeline extends QueuedPipeline {
 	 * @return the span processor
 	 */
 	public SpanProcessor spanProcessor() {
-		return this.processor;
+		return this.gate;
 	}
 
 	@Override
@@ -72,6 +77,44 @@ public final class TracePipeline extends QueuedPipeline {
 	@Override
 	public CompletableResultCode shutdown() {
 		return this.processor.shutdown();
+	}
+
+	/**
+	 * Hands ended spans to the batch processor while the pipeline is enabled.
+	 */
+	private final class GatedSpanProcessor implements SpanProcessor {
+
+		@Override
+		public void onStart(Context parentContext, ReadWriteSpan span) {
+		}
+
+		@Override
+		public boolean isStartRequired() {
+			return false;
+		}
+
+		@Override
+		public void onEnd(ReadableSpan span) {
+			if (accepting()) {
+				TracePipeline.this.processor.onEnd(span);
+			}
+		}
+
+		@Override
+		public boolean isEndRequired() {
+			return true;
+		}
+
+		@Override
+		public CompletableResultCode forceFlush() {
+			return TracePipeline.this.processor.forceFlush();
+		}
+
+		@Override
+		public CompletableResultCode shutdown() {
+			return TracePipeline.this.processor.shutdown();
+		}
+
 	}
 
 }
