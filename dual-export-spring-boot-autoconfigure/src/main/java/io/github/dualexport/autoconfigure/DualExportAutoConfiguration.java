@@ -44,7 +44,7 @@ public final class DualExportAutoConfiguration {
 
 	@Bean
 	ResolvedBackends telemetryResolvedBackends(TelemetryProperties properties) {
-		return new ResolvedBackends(BackendResolver.resolve(properties));
+		return BackendResolver.resolve(properties);
 	}
 
 	@Bean

@@ -66,23 +66,30 @@ public final class BackendResolver {
 	/**
 	 * Resolve the enabled backends of the given properties.
 	 * @param properties the bound properties
-	 * @return one resolved backend per enabled backend, in configuration order
+	 * @return one resolved backend per enabled backend, in configuration order, and the
+	 * names of the disabled ones
 	 * @throws InvalidTelemetryConfigurationException if any value is invalid
 	 */
-	public static List<ResolvedBackend> resolve(TelemetryProperties properties) {
+	public static ResolvedBackends resolve(TelemetryProperties properties) {
 		BackendResolver resolver = new BackendResolver(properties.getDefaults());
 		resolver.validateDefaults();
 		List<ResolvedBackend> resolved = new ArrayList<>();
+		List<String> disabled = new ArrayList<>();
 		properties.getBackends().forEach((name, backend) -> {
-			if (resolver.validName(name) && backend.isEnabled()) {
-				ResolvedBackend result = resolver.resolveBackend(new BackendContext(name, backend));
-				if (result != null) {
-					resolved.add(result);
-				}
+			if (!resolver.validName(name)) {
+				return;
+			}
+			if (!backend.isEnabled()) {
+				disabled.add(name);
+				return;
+			}
+			ResolvedBackend result = resolver.resolveBackend(new BackendContext(name, backend));
+			if (result != null) {
+				resolved.add(result);
 			}
 		});
 		resolver.problems.throwIfAny();
-		return List.copyOf(resolved);
+		return new ResolvedBackends(resolved, disabled);
 	}
 
 	private void validateDefaults() {

@@ -21,16 +21,18 @@ import java.util.Optional;
 /**
  * The enabled backends, resolved once at startup.
  *
- * @param backends the backends in configuration order
+ * @param backends the enabled backends in configuration order
+ * @param disabled the names of the backends configured with {@code enabled: false}
  * @author Dual Export contributors
  */
-public record ResolvedBackends(List<ResolvedBackend> backends) {
+public record ResolvedBackends(List<ResolvedBackend> backends, List<String> disabled) {
 
 	/**
 	 * Create a new instance.
 	 */
 	public ResolvedBackends {
 		backends = List.copyOf(backends);
+		disabled = List.copyOf(disabled);
 	}
 
 	/**

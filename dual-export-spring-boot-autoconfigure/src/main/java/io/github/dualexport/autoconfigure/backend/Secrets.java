@@ -15,6 +15,8 @@
  */
 package io.github.dualexport.autoconfigure.backend;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,6 +47,26 @@ public final class Secrets {
 		Map<String, String> masked = new LinkedHashMap<>();
 		headers.keySet().forEach((name) -> masked.put(name, MASK));
 		return masked;
+	}
+
+	/**
+	 * Return the URL with its user info, if any, masked.
+	 * @param url an absolute URL
+	 * @return the URL without credentials
+	 */
+	public static String maskUserInfo(String url) {
+		try {
+			URI uri = new URI(url);
+			if (uri.getRawUserInfo() == null) {
+				return url;
+			}
+			return new URI(uri.getScheme(), MASK, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(),
+					uri.getFragment())
+				.toString();
+		}
+		catch (URISyntaxException ex) {
+			return MASK;
+		}
 	}
 
 }

@@ -50,6 +50,8 @@ public class TelemetryProperties {
 	 */
 	private final Map<String, BackendProperties> backends = new LinkedHashMap<>();
 
+	private final Health health = new Health();
+
 	private final Shutdown shutdown = new Shutdown();
 
 	public boolean isEnabled() {
@@ -68,8 +70,33 @@ public class TelemetryProperties {
 		return this.backends;
 	}
 
+	public Health getHealth() {
+		return this.health;
+	}
+
 	public Shutdown getShutdown() {
 		return this.shutdown;
+	}
+
+	/**
+	 * Health settings.
+	 */
+	public static class Health {
+
+		/**
+		 * Whether a backend whose exports fail reports DOWN instead of DEGRADED. DOWN
+		 * turns the application's health to DOWN (HTTP 503); DEGRADED leaves it UP.
+		 */
+		private boolean failOnOutage;
+
+		public boolean isFailOnOutage() {
+			return this.failOnOutage;
+		}
+
+		public void setFailOnOutage(boolean failOnOutage) {
+			this.failOnOutage = failOnOutage;
+		}
+
 	}
 
 	/**

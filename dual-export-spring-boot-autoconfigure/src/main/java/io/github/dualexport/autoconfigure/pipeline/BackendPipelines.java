@@ -16,7 +16,9 @@
 package io.github.dualexport.autoconfigure.pipeline;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -102,24 +104,31 @@ public final class BackendPipelines implements AutoCloseable {
 	/**
 	 * Flush every pipeline at the same time, waiting at most the given time.
 	 * @param timeout the bound of the whole flush
-	 * @return whether every pipeline flushed in time
+	 * @return the pipelines that did not finish in time, empty when all did
 	 */
-	public boolean flushAll(Duration timeout) {
+	public List<SignalPipeline> flushAll(Duration timeout) {
 		return awaitAll(SignalPipeline::forceFlush, timeout);
 	}
 
 	/**
-	 * Shut every pipeline down at the same time, waiting at most the given time.
+	 * Shut every pipeline down at the same time, waiting at most the given time: a dead
+	 * backend cannot take the time of the others.
 	 * @param timeout the bound of the whole shutdown
-	 * @return whether every pipeline shut down in time
+	 * @return the pipelines that did not finish in time, empty when all did
 	 */
-	public boolean shutdownAll(Duration timeout) {
+	public List<SignalPipeline> shutdownAll(Duration timeout) {
 		return awaitAll(SignalPipeline::shutdown, timeout);
 	}
 
-	private boolean awaitAll(Function<SignalPipeline, CompletableResultCode> operation, Duration timeout) {
-		List<CompletableResultCode> results = this.pipelines.stream().map(operation).toList();
-		return CompletableResultCode.ofAll(results).join(timeout.toMillis(), TimeUnit.MILLISECONDS).isSuccess();
+	private List<SignalPipeline> awaitAll(Function<SignalPipeline, CompletableResultCode> operation, Duration timeout) {
+		Map<SignalPipeline, CompletableResultCode> results = new LinkedHashMap<>();
+		this.pipelines.forEach((pipeline) -> results.put(pipeline, operation.apply(pipeline)));
+		CompletableResultCode.ofAll(results.values()).join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		return results.entrySet()
+			.stream()
+			.filter((result) -> !result.getValue().isDone())
+			.map(Map.Entry::getKey)
+			.toList();
 	}
 
 	/**

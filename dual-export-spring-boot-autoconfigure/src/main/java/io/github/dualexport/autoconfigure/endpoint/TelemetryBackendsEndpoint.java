@@ -1,0 +1,192 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.endpoint;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+
+import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
+import io.github.dualexport.autoconfigure.backend.Secrets;
+import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
+import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
+import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
+
+/**
+ * {@link Endpoint @Endpoint} exposing every configured backend: its resolved
+ * configuration, secrets masked whatever {@code show-values} says, and the live state of
+ * each signal's pipeline. Its write operation switches a backend off and on at runtime.
+ *
+ * @author Dual Export contributors
+ */
+@Endpoint(id = "telemetrybackends")
+public final class TelemetryBackendsEndpoint {
+
+	private final ResolvedBackends backends;
+
+	private final BackendPipelines pipelines;
+
+	/**
+	 * Create a new endpoint.
+	 * @param backends the resolved backends
+	 * @param pipelines their pipelines
+	 */
+	public TelemetryBackendsEndpoint(ResolvedBackends backends, BackendPipelines pipelines) {
+		this.backends = backends;
+		this.pipelines = pipelines;
+	}
+
+	/**
+	 * Describe every configured backend.
+	 * @return the backends, keyed by name
+	 */
+	@ReadOperation
+	public TelemetryBackendsDescriptor backends() {
+		Map<String, BackendDescriptor> descriptors = new LinkedHashMap<>();
+		this.backends.backends().forEach((backend) -> descriptors.put(backend.name(), describe(backend)));
+		this.backends.disabled().forEach((name) -> descriptors.put(name, BackendDescriptor.DISABLED_IN_CONFIGURATION));
+		return new TelemetryBackendsDescriptor(descriptors);
+	}
+
+	/**
+	 * Describe one backend.
+	 * @param name the backend name
+	 * @return the backend, or {@code null} (HTTP 404) if none has that name
+	 */
+	@ReadOperation
+	public BackendDescriptor backend(@Selector String name) {
+		return backends().backends().get(name);
+	}
+
+	/**
+	 * Switch a backend off or on. Switched off, it takes no new items and flushes its
+	 * queues; switched on, it resumes.
+	 * @param name the backend name
+	 * @param enabled whether the backend takes new items
+	 * @return the backend after the switch, or {@code null} (HTTP 404) if none has that
+	 * name
+	 */
+	@WriteOperation
+	public BackendDescriptor setEnabled(@Selector String name, boolean enabled) {
+		if (this.backends.disabled().contains(name)) {
+			throw new InvalidEndpointRequestException(
+					"Backend '" + name + "' is disabled in configuration and was never built",
+					"Set 'telemetry.backends." + name + ".enabled' to true and restart");
+		}
+		return this.backends.find(name).map((backend) -> {
+			this.pipelines.setEnabled(name, enabled);
+			return describe(backend);
+		}).orElse(null);
+	}
+
+	private BackendDescriptor describe(ResolvedBackend backend) {
+		List<SignalPipeline> pipelines = this.pipelines.of(backend.name());
+		Map<String, SignalDescriptor> signals = new LinkedHashMap<>();
+		pipelines.forEach((pipeline) -> signals.put(pipeline.signal().id(), SignalDescriptor.of(pipeline.snapshot())));
+		boolean enabled = pipelines.stream().anyMatch(SignalPipeline::isEnabled);
+		return new BackendDescriptor(true, enabled, ConfigurationDescriptor.of(backend), signals);
+	}
+
+	/**
+	 * Every configured backend.
+	 *
+	 * @param backends the backends, keyed by name
+	 */
+	public record TelemetryBackendsDescriptor(Map<String, BackendDescriptor> backends) {
+
+	}
+
+	/**
+	 * One backend.
+	 *
+	 * @param configured whether the backend is enabled in configuration and was built
+	 * @param enabled whether it takes new items now
+	 * @param configuration its resolved configuration, secrets masked; {@code null} when
+	 * disabled in configuration
+	 * @param signals the live state of each signal's pipeline
+	 */
+	public record BackendDescriptor(boolean configured, boolean enabled, ConfigurationDescriptor configuration,
+			Map<String, SignalDescriptor> signals) {
+
+		static final BackendDescriptor DISABLED_IN_CONFIGURATION = new BackendDescriptor(false, false, null, Map.of());
+
+	}
+
+	/**
+	 * A backend's resolved configuration, secrets masked.
+	 *
+	 * @param type the preset
+	 * @param protocol the transport
+	 * @param compression the compression
+	 * @param timeout the request timeout (ISO-8601)
+	 * @param headers the header names, values masked
+	 * @param endpoints the endpoint of each signal, user info masked
+	 * @param traces the span batching settings
+	 * @param metrics the metric reader settings
+	 * @param logs the log record batching settings
+	 * @param retry the retry settings
+	 */
+	public record ConfigurationDescriptor(String type, String protocol, String compression, String timeout,
+			Map<String, String> headers, Map<String, String> endpoints, ResolvedBackend.Batch traces,
+			ResolvedBackend.Metrics metrics, ResolvedBackend.Logs logs, ResolvedBackend.Retry retry) {
+
+		static ConfigurationDescriptor of(ResolvedBackend backend) {
+			Map<String, String> endpoints = new LinkedHashMap<>();
+			backend.endpoints().forEach((signal, url) -> endpoints.put(signal.id(), Secrets.maskUserInfo(url)));
+			return new ConfigurationDescriptor(backend.type(), backend.protocol().id(), backend.compression(),
+					backend.timeout().toString(), Secrets.maskValues(backend.headers()), endpoints, backend.traces(),
+					backend.metrics(), backend.logs(), backend.retry());
+		}
+
+	}
+
+	/**
+	 * The live state of one signal's pipeline.
+	 *
+	 * @param enabled whether it takes new items
+	 * @param exported the items accepted by the backend
+	 * @param failed the items whose export failed
+	 * @param dropped the items dropped before export
+	 * @param queueSize the items waiting
+	 * @param queueCapacity the queue capacity
+	 * @param lastSuccess when an export last succeeded
+	 * @param lastFailure when an export last failed
+	 * @param lastError the error of the last failed export
+	 * @param consecutiveFailures the failed exports since the last success
+	 */
+	public record SignalDescriptor(boolean enabled, long exported, long failed, long dropped, long queueSize,
+			long queueCapacity, String lastSuccess, String lastFailure, String lastError, long consecutiveFailures) {
+
+		static SignalDescriptor of(PipelineSnapshot snapshot) {
+			return new SignalDescriptor(snapshot.enabled(), snapshot.exported(), snapshot.failed(), snapshot.dropped(),
+					snapshot.queueSize(), snapshot.queueCapacity(), text(snapshot.lastSuccess()),
+					text(snapshot.lastFailure()), snapshot.lastError(), snapshot.consecutiveFailures());
+		}
+
+		private static String text(Object value) {
+			return (value != null) ? value.toString() : null;
+		}
+
+	}
+
+}
