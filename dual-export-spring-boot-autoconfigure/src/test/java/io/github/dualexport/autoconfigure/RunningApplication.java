@@ -18,6 +18,7 @@ package io.github.dualexport.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -138,12 +139,23 @@ public final class RunningApplication implements AutoCloseable {
 	 * Answers after a delay, to keep a request in flight while the application stops.
 	 */
 	@RestController
-	static class SlowController {
+	public static class SlowController {
+
+		private final AtomicInteger started = new AtomicInteger();
 
 		@GetMapping("/slow")
 		String slow(@RequestParam(defaultValue = "1000") long millis) throws InterruptedException {
+			this.started.incrementAndGet();
 			Thread.sleep(millis);
 			return "done";
+		}
+
+		/**
+		 * Return how many slow requests have started.
+		 * @return the number of requests that entered the controller
+		 */
+		public int started() {
+			return this.started.get();
 		}
 
 	}

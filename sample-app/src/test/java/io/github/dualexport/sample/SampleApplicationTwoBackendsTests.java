@@ -99,6 +99,24 @@ class SampleApplicationTwoBackendsTests {
 	}
 
 	@Test
+	void actuatorShowsEachBackendsHealthStateAndExportMetrics() {
+		RestClient client = RestClient.create("http://127.0.0.1:" + port);
+		client.get().uri("/hello").retrieve().toBodilessEntity();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> client.get().uri("/actuator/health/telemetry").retrieve().body(String.class),
+					(health) -> health.contains("\"first\":{\"details\"") && !health.contains("UNKNOWN"));
+		assertThat(client.get().uri("/actuator/health/telemetry").retrieve().body(String.class))
+			.contains("\"status\":\"UP\"");
+		assertThat(client.get().uri("/actuator/telemetrybackends").retrieve().body(String.class)).contains("\"first\":",
+				"\"second\":", "\"protocol\":\"grpc\"");
+		assertThat(client.get().uri("/actuator/prometheus").retrieve().body(String.class)).contains(
+				"telemetry_backend_exported_total{backend=\"first\",outcome=\"success\",signal=\"traces\"}",
+				"telemetry_backend_export_duration_seconds_count{backend=\"second\",outcome=\"success\",signal=\"traces\"}",
+				"telemetry_backend_queue_capacity{backend=\"first\",signal=\"traces\"} 2048");
+	}
+
+	@Test
 	void anonymousIsTheDefaultName() {
 		String body = RestClient.create("http://127.0.0.1:" + port).get().uri("/hello").retrieve().body(String.class);
 		assertThat(body).isEqualTo("Hello, anonymous!");

@@ -83,8 +83,9 @@ public final class TelemetryBackendsEndpoint {
 	 * queues; switched on, it resumes.
 	 * @param name the backend name
 	 * @param enabled whether the backend takes new items
-	 * @return the backend after the switch, or {@code null} (HTTP 404) if none has that
-	 * name
+	 * @return the backend after the switch
+	 * @throws InvalidEndpointRequestException (HTTP 400) if no backend has that name or
+	 * it is disabled in configuration
 	 */
 	@WriteOperation
 	public BackendDescriptor setEnabled(@Selector String name, boolean enabled) {
@@ -93,10 +94,11 @@ public final class TelemetryBackendsEndpoint {
 					"Backend '" + name + "' is disabled in configuration and was never built",
 					"Set 'telemetry.backends." + name + ".enabled' to true and restart");
 		}
-		return this.backends.find(name).map((backend) -> {
-			this.pipelines.setEnabled(name, enabled);
-			return describe(backend);
-		}).orElse(null);
+		ResolvedBackend backend = this.backends.find(name)
+			.orElseThrow(() -> new InvalidEndpointRequestException("No backend named '" + name + "'",
+					"Use one of " + this.backends.backends().stream().map(ResolvedBackend::name).toList()));
+		this.pipelines.setEnabled(name, enabled);
+		return describe(backend);
 	}
 
 	private BackendDescriptor describe(ResolvedBackend backend) {
