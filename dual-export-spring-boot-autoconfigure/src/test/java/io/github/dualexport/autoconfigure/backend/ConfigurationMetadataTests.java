@@ -18,6 +18,8 @@ package io.github.dualexport.autoconfigure.backend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.Arrays;
 import java.util.List;
@@ -82,6 +84,23 @@ class ConfigurationMetadataTests {
 		List<String> protocols = Arrays.stream(Protocol.values()).map(Protocol::id).toList();
 		assertThat(hintValues("telemetry.defaults.protocol")).containsExactlyInAnyOrderElementsOf(protocols);
 		assertThat(hintValues("telemetry.backends.values.protocol")).containsExactlyInAnyOrderElementsOf(protocols);
+	}
+
+	@Test
+	void readmeDocumentsEveryProperty() throws IOException {
+		String readme = Files.readString(readme());
+		List<String> names = metadata.read("$.properties[*].name");
+		assertThat(names).allSatisfy((name) -> assertThat(readme).as("README documents %s", name)
+			.contains("`" + name.replaceFirst("\\.(headers)$", ".headers.*") + "`"));
+	}
+
+	private static Path readme() {
+		Path directory = Path.of("").toAbsolutePath();
+		while (directory != null && !Files.isRegularFile(directory.resolve("README.md"))) {
+			directory = directory.getParent();
+		}
+		assertThat(directory).as("directory holding README.md").isNotNull();
+		return directory.resolve("README.md");
 	}
 
 	private static Object defaultValue(String property) {
