@@ -16,6 +16,7 @@
 package io.github.dualexport.autoconfigure.backend;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -76,6 +77,14 @@ interface BackendPreset {
 	 */
 	default Map<String, String> headers(BackendContext backend) {
 		return Map.of();
+	}
+
+	/**
+	 * Return the signals the vendor accepts when the backend does not list its own.
+	 * @return the signal names, or {@code null} to inherit the defaults
+	 */
+	default List<String> signals() {
+		return null;
 	}
 
 	/**

@@ -16,7 +16,8 @@
 package io.github.dualexport.autoconfigure.backend;
 
 import java.net.URI;
-import java.util.EnumSet;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -51,13 +52,131 @@ public final class BackendPresets {
 	 */
 	public static final String CONSOLE = "console";
 
+	/**
+	 * An OpenTelemetry Collector used as a gateway.
+	 */
+	public static final String COLLECTOR = "collector";
+
+	/**
+	 * Grafana Tempo: traces.
+	 */
+	public static final String TEMPO = "tempo";
+
+	/**
+	 * Grafana Loki: logs through {@code /otlp/v1/logs}.
+	 */
+	public static final String LOKI = "loki";
+
+	/**
+	 * Grafana Mimir: metrics through {@code /otlp/v1/metrics}.
+	 */
+	public static final String MIMIR = "mimir";
+
+	/**
+	 * Jaeger: traces.
+	 */
+	public static final String JAEGER = "jaeger";
+
+	/**
+	 * Grafana Cloud's OTLP gateway, Basic auth from instance id and token.
+	 */
+	public static final String GRAFANA_CLOUD = "grafana-cloud";
+
+	/**
+	 * Honeycomb, authenticated by {@code x-honeycomb-team}.
+	 */
+	public static final String HONEYCOMB = "honeycomb";
+
+	/**
+	 * New Relic, authenticated by {@code api-key}; delta temporality.
+	 */
+	public static final String NEWRELIC = "newrelic";
+
+	/**
+	 * SigNoz, self-hosted or cloud ({@code signoz-ingestion-key}).
+	 */
+	public static final String SIGNOZ = "signoz";
+
+	/**
+	 * Elastic Observability, authenticated by {@code Authorization: ApiKey}; delta
+	 * temporality.
+	 */
+	public static final String ELASTIC = "elastic";
+
 	private static final Map<String, BackendPreset> PRESETS = new LinkedHashMap<>();
 
+	private static final String TOKEN_ACTION = "Set it to the API key or ingestion token from the vendor's settings";
+
 	static {
-		register(new OtlpPreset());
-		register(new VictoriaPreset());
+		register(StandardPreset.builder(OTLP).build());
+		register(StandardPreset.builder(VICTORIA)
+			.httpOnly()
+			.httpBase(Signal.TRACES, "http://localhost:10428")
+			.path(Signal.TRACES, "/insert/opentelemetry/v1/traces")
+			.httpBase(Signal.METRICS, "http://localhost:8428")
+			.path(Signal.METRICS, "/opentelemetry/v1/metrics")
+			.httpBase(Signal.LOGS, "http://localhost:9428")
+			.path(Signal.LOGS, "/insert/opentelemetry/v1/logs")
+			.temporality("cumulative")
+			.build());
 		register(new UptracePreset());
 		register(new ConsolePreset());
+		register(StandardPreset.builder(COLLECTOR).build());
+		register(StandardPreset.builder(TEMPO)
+			.signals("traces")
+			.header("X-Scope-OrgID", BackendProperties::getTenant)
+			.build());
+		register(StandardPreset.builder(LOKI)
+			.httpOnly()
+			.httpBase("http://localhost:3100")
+			.path(Signal.LOGS, "/otlp/v1/logs")
+			.signals("logs")
+			.header("X-Scope-OrgID", BackendProperties::getTenant)
+			.build());
+		register(StandardPreset.builder(MIMIR)
+			.httpOnly()
+			.httpBase("http://localhost:8080")
+			.path(Signal.METRICS, "/otlp/v1/metrics")
+			.signals("metrics")
+			.temporality("cumulative")
+			.header("X-Scope-OrgID", BackendProperties::getTenant)
+			.build());
+		register(StandardPreset.builder(JAEGER).signals("traces").build());
+		register(StandardPreset.builder(GRAFANA_CLOUD)
+			.httpOnly()
+			.noDefaultEndpoint()
+			.temporality("cumulative")
+			.header("Authorization", BackendPresets::basicAuth)
+			.requires("endpoint", BackendProperties::getEndpoint, "its OTLP gateway URL",
+					"Copy it from the stack's OpenTelemetry page, such as "
+							+ "'https://otlp-gateway-prod-eu-west-2.grafana.net/otlp'")
+			.requires("instance-id", BackendProperties::getInstanceId, "the stack's instance id",
+					"Copy it from the stack's OpenTelemetry page")
+			.requires("token", BackendProperties::getToken, "an access policy token", TOKEN_ACTION)
+			.build());
+		register(StandardPreset.builder(HONEYCOMB)
+			.httpBase("https://api.honeycomb.io")
+			.grpcBase("https://api.honeycomb.io:443")
+			.header("x-honeycomb-team", BackendProperties::getToken)
+			.header("x-honeycomb-dataset", BackendProperties::getDataset)
+			.requires("token", BackendProperties::getToken, "an ingest API key", TOKEN_ACTION)
+			.build());
+		register(StandardPreset.builder(NEWRELIC)
+			.httpBase("https://otlp.nr-data.net:4318")
+			.grpcBase("https://otlp.nr-data.net:4317")
+			.temporality("delta")
+			.header("api-key", BackendProperties::getToken)
+			.requires("token", BackendProperties::getToken, "a license key", TOKEN_ACTION)
+			.build());
+		register(StandardPreset.builder(SIGNOZ).header("signoz-ingestion-key", BackendProperties::getToken).build());
+		register(StandardPreset.builder(ELASTIC)
+			.noDefaultEndpoint()
+			.temporality("delta")
+			.header("Authorization", BackendPresets::elasticAuthorization)
+			.requires("endpoint", BackendProperties::getEndpoint, "its managed OTLP or APM Server URL",
+					"Copy it from the deployment's integrations page")
+			.requires("token", BackendProperties::getToken, "an API key or secret token", TOKEN_ACTION)
+			.build());
 	}
 
 	private BackendPresets() {
@@ -79,54 +198,25 @@ public final class BackendPresets {
 		return PRESETS.keySet();
 	}
 
+	private static String basicAuth(BackendProperties properties) {
+		if (!StringUtils.hasText(properties.getInstanceId()) || !StringUtils.hasText(properties.getToken())) {
+			return null;
+		}
+		String credentials = properties.getInstanceId().trim() + ":" + properties.getToken().trim();
+		return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String elasticAuthorization(BackendProperties properties) {
+		String token = properties.getToken();
+		if (!StringUtils.hasText(token)) {
+			return null;
+		}
+		String trimmed = token.trim();
+		return (trimmed.startsWith("ApiKey ") || trimmed.startsWith("Bearer ")) ? trimmed : "ApiKey " + trimmed;
+	}
+
 	static String withPath(String base, String path) {
 		return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
-	}
-
-	private static final class OtlpPreset implements BackendPreset {
-
-		@Override
-		public String type() {
-			return OTLP;
-		}
-
-		@Override
-		public String endpoint(BackendContext backend, String base, Signal signal, Protocol protocol) {
-			if (protocol == Protocol.GRPC) {
-				return (base != null) ? base : "http://localhost:4317";
-			}
-			return withPath((base != null) ? base : "http://localhost:4318", "/v1/" + signal.id());
-		}
-
-	}
-
-	private static final class VictoriaPreset implements BackendPreset {
-
-		@Override
-		public String type() {
-			return VICTORIA;
-		}
-
-		@Override
-		public Set<Protocol> protocols() {
-			return EnumSet.of(Protocol.HTTP_PROTOBUF);
-		}
-
-		@Override
-		public String endpoint(BackendContext backend, String base, Signal signal, Protocol protocol) {
-			return switch (signal) {
-				case TRACES ->
-					withPath((base != null) ? base : "http://localhost:10428", "/insert/opentelemetry/v1/traces");
-				case METRICS -> withPath((base != null) ? base : "http://localhost:8428", "/opentelemetry/v1/metrics");
-				case LOGS -> withPath((base != null) ? base : "http://localhost:9428", "/insert/opentelemetry/v1/logs");
-			};
-		}
-
-		@Override
-		public String temporality() {
-			return "cumulative";
-		}
-
 	}
 
 	private static final class UptracePreset implements BackendPreset {

@@ -48,6 +48,28 @@ public class BackendProperties extends BackendSettings {
 	 */
 	private String dsn;
 
+	/**
+	 * API key or token of presets that authenticate with one: 'x-honeycomb-team'
+	 * (honeycomb), 'api-key' (newrelic), 'signoz-ingestion-key' (signoz), 'Authorization:
+	 * ApiKey' (elastic), the password of Basic auth (grafana-cloud).
+	 */
+	private String token;
+
+	/**
+	 * Grafana Cloud instance id, the user name of Basic auth (grafana-cloud).
+	 */
+	private String instanceId;
+
+	/**
+	 * Tenant sent as 'X-Scope-OrgID' (tempo, loki, mimir).
+	 */
+	private String tenant;
+
+	/**
+	 * Dataset sent as 'x-honeycomb-dataset' (honeycomb classic environments).
+	 */
+	private String dataset;
+
 	public String getType() {
 		return this.type;
 	}
@@ -80,10 +102,43 @@ public class BackendProperties extends BackendSettings {
 		this.dsn = dsn;
 	}
 
+	public String getToken() {
+		return this.token;
+	}
+
+	public void setToken(String token) {
+		this.token = token;
+	}
+
+	public String getInstanceId() {
+		return this.instanceId;
+	}
+
+	public void setInstanceId(String instanceId) {
+		this.instanceId = instanceId;
+	}
+
+	public String getTenant() {
+		return this.tenant;
+	}
+
+	public void setTenant(String tenant) {
+		this.tenant = tenant;
+	}
+
+	public String getDataset() {
+		return this.dataset;
+	}
+
+	public void setDataset(String dataset) {
+		this.dataset = dataset;
+	}
+
 	@Override
 	public String toString() {
 		return "BackendProperties[type=" + this.type + ", enabled=" + this.enabled + ", endpoint=" + this.endpoint
-				+ ", dsn=" + ((this.dsn != null) ? Secrets.MASK : null) + ", " + super.toString() + "]";
+				+ ", dsn=" + ((this.dsn != null) ? Secrets.MASK : null) + ", token="
+				+ ((this.token != null) ? Secrets.MASK : null) + ", " + super.toString() + "]";
 	}
 
 }

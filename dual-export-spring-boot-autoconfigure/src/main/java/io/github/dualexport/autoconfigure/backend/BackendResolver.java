@@ -20,16 +20,24 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.springframework.util.StringUtils;
 
 import io.github.dualexport.autoconfigure.backend.BackendSettings.BatchSettings;
+import io.github.dualexport.autoconfigure.backend.BackendSettings.DropRule;
 import io.github.dualexport.autoconfigure.backend.BackendSettings.LogsSettings;
 import io.github.dualexport.autoconfigure.backend.BackendSettings.MetricsSettings;
+import io.github.dualexport.autoconfigure.backend.BackendSettings.RedactSettings;
 import io.github.dualexport.autoconfigure.backend.BackendSettings.RetrySettings;
+import io.github.dualexport.autoconfigure.backend.BackendSettings.TracesSettings;
 
 /**
  * Resolves {@link TelemetryProperties} once, at startup, into one immutable
@@ -112,6 +120,8 @@ public final class BackendResolver {
 		metrics(none, null);
 		logsSeverity(none);
 		retry(none);
+		spanSelection(none);
+		redaction(none);
 	}
 
 	private boolean validName(String name) {
@@ -137,7 +147,8 @@ public final class BackendResolver {
 		String compression = oneOf(choose(backend, "compression", own.getCompression(), this.defaults.getCompression()),
 				COMPRESSIONS);
 		Duration timeout = positive(choose(backend, "timeout", own.getTimeout(), this.defaults.getTimeout()));
-		Set<Signal> signals = signals(choose(backend, "signals", own.getSignals(), this.defaults.getSignals()));
+		Set<Signal> signals = signals(choose(backend, "signals", own.getSignals(),
+				presetValue(preset, BackendPreset::signals), this.defaults.getSignals()));
 		Map<String, String> headers = new LinkedHashMap<>(this.defaults.getHeaders());
 		headers.putAll(preset.headers(backend));
 		headers.putAll(own.getHeaders());
@@ -147,11 +158,13 @@ public final class BackendResolver {
 		ResolvedBackend.Logs logs = new ResolvedBackend.Logs(batch(backend, "logs.", own.getLogs()),
 				logsSeverity(backend));
 		ResolvedBackend.Retry retry = retry(backend);
+		ResolvedBackend.SpanSelection spanSelection = spanSelection(backend);
+		ResolvedBackend.Redaction redaction = redaction(backend);
 		if (!this.problems.isEmpty()) {
 			return null;
 		}
 		return new ResolvedBackend(backend.name(), preset.type(), protocol, compression, timeout, headers, signals,
-				endpoints, traces, metrics, logs, retry);
+				endpoints, traces, metrics, logs, retry, spanSelection, redaction);
 	}
 
 	private Protocol protocol(BackendContext backend, BackendPreset preset) {
@@ -262,6 +275,78 @@ public final class BackendResolver {
 					"A multiplier below 1 would shrink the delay between attempts", "Use a value of 1 or more");
 		}
 		return new ResolvedBackend.Retry(enabled, attempts.value(), initial, max, multiplier.value());
+	}
+
+	private ResolvedBackend.SpanSelection spanSelection(BackendContext backend) {
+		TracesSettings inherited = this.defaults.getTraces();
+		TracesSettings own = (backend != null) ? backend.properties().getTraces() : inherited;
+		Setting<Double> ratio = choose(backend, "traces.sampling.ratio", own.getSampling().getRatio(),
+				inherited.getSampling().getRatio());
+		double samplingRatio = (ratio.value() != null) ? ratio.value() : 1.0;
+		if (samplingRatio < 0 || samplingRatio > 1) {
+			this.problems.add(ratio.property(), ratio.value(), "A sampling ratio is a share of traces",
+					"Use a value from 0 to 1, such as 0.1");
+		}
+		List<ResolvedBackend.DropRule> rules = new ArrayList<>(dropRules(DEFAULTS + "traces.drop", inherited));
+		if (backend != null) {
+			rules.addAll(dropRules(backend.property("traces.drop"), own));
+		}
+		return new ResolvedBackend.SpanSelection(samplingRatio, rules);
+	}
+
+	private List<ResolvedBackend.DropRule> dropRules(String property, TracesSettings settings) {
+		List<ResolvedBackend.DropRule> rules = new ArrayList<>();
+		for (int i = 0; i < settings.getDrop().size(); i++) {
+			DropRule rule = settings.getDrop().get(i);
+			String prefix = property + "[" + i + "].";
+			boolean hasAttribute = StringUtils.hasText(rule.getAttribute());
+			if (rule.getValue() != null && !hasAttribute) {
+				this.problems.add(prefix + "value", rule.getValue(), "A value needs the attribute it belongs to",
+						"Set '" + prefix + "attribute'");
+				continue;
+			}
+			if (!StringUtils.hasText(rule.getName()) && !hasAttribute) {
+				this.problems.add(property + "[" + i + "]", null, "A drop rule matches nothing without a condition",
+						"Set 'name' (a regular expression), 'attribute', or both");
+				continue;
+			}
+			try {
+				Pattern name = StringUtils.hasText(rule.getName()) ? Pattern.compile(rule.getName()) : null;
+				rules.add(new ResolvedBackend.DropRule(name, hasAttribute ? rule.getAttribute().trim() : null,
+						rule.getValue()));
+			}
+			catch (PatternSyntaxException ex) {
+				this.problems.add(prefix + "name", rule.getName(), "Not a regular expression: " + ex.getDescription(),
+						"Use a Java regular expression, such as 'http get /actuator.*'");
+			}
+		}
+		return rules;
+	}
+
+	private ResolvedBackend.Redaction redaction(BackendContext backend) {
+		RedactSettings inherited = this.defaults.getRedact();
+		Set<String> removed = new LinkedHashSet<>(
+				attributeKeys(DEFAULTS + "redact.attributes", inherited.getAttributes()));
+		Set<String> masked = new LinkedHashSet<>(attributeKeys(DEFAULTS + "redact.mask", inherited.getMask()));
+		if (backend != null) {
+			RedactSettings own = backend.properties().getRedact();
+			removed.addAll(attributeKeys(backend.property("redact.attributes"), own.getAttributes()));
+			masked.addAll(attributeKeys(backend.property("redact.mask"), own.getMask()));
+		}
+		return new ResolvedBackend.Redaction(removed, masked);
+	}
+
+	private List<String> attributeKeys(String property, List<String> keys) {
+		List<String> valid = new ArrayList<>();
+		for (String key : keys) {
+			if (key == null || key.isBlank()) {
+				this.problems.add(property, key, "An attribute key cannot be blank", "Remove the empty entry");
+			}
+			else {
+				valid.add(key.trim());
+			}
+		}
+		return valid;
 	}
 
 	private static <T> T presetValue(BackendPreset preset, Function<BackendPreset, T> value) {

@@ -55,13 +55,15 @@ public class BackendSettings {
 	 */
 	private List<String> signals;
 
-	private final BatchSettings traces = new BatchSettings();
+	private final TracesSettings traces = new TracesSettings();
 
 	private final MetricsSettings metrics = new MetricsSettings();
 
 	private final LogsSettings logs = new LogsSettings();
 
 	private final RetrySettings retry = new RetrySettings();
+
+	private final RedactSettings redact = new RedactSettings();
 
 	/**
 	 * Create settings holding the values inherited by every backend unless configured
@@ -128,7 +130,7 @@ public class BackendSettings {
 		this.signals = signals;
 	}
 
-	public BatchSettings getTraces() {
+	public TracesSettings getTraces() {
 		return this.traces;
 	}
 
@@ -142,6 +144,10 @@ public class BackendSettings {
 
 	public RetrySettings getRetry() {
 		return this.retry;
+	}
+
+	public RedactSettings getRedact() {
+		return this.redact;
 	}
 
 	@Override
@@ -229,6 +235,140 @@ public class BackendSettings {
 
 		public void setExportTimeout(Duration exportTimeout) {
 			this.exportTimeout = exportTimeout;
+		}
+
+	}
+
+	/**
+	 * Span export settings.
+	 */
+	public static class TracesSettings extends BatchSettings {
+
+		private final Sampling sampling = new Sampling();
+
+		/**
+		 * Rules dropping spans before export to this backend only, such as health-check
+		 * spans. A span is dropped when every condition of any rule matches. Rules of
+		 * 'telemetry.defaults' apply to every backend, in addition to the backend's own.
+		 */
+		private List<DropRule> drop = new ArrayList<>();
+
+		public Sampling getSampling() {
+			return this.sampling;
+		}
+
+		public List<DropRule> getDrop() {
+			return this.drop;
+		}
+
+		public void setDrop(List<DropRule> drop) {
+			this.drop = drop;
+		}
+
+	}
+
+	/**
+	 * Per-backend sampling of the traces that the application's sampler kept.
+	 */
+	public static class Sampling {
+
+		/**
+		 * Share of traces sent to this backend, from 0 to 1. The decision depends on the
+		 * trace id only: every span of a kept trace is kept, and a backend at 0.1 gets a
+		 * subset of what a backend at 0.5 gets.
+		 */
+		private Double ratio;
+
+		public Double getRatio() {
+			return this.ratio;
+		}
+
+		public void setRatio(Double ratio) {
+			this.ratio = ratio;
+		}
+
+	}
+
+	/**
+	 * A rule dropping the spans it matches.
+	 */
+	public static class DropRule {
+
+		/**
+		 * Regular expression the whole span name must match, such as 'http get
+		 * /actuator.*'.
+		 */
+		private String name;
+
+		/**
+		 * Attribute key whose value must equal 'value'.
+		 */
+		private String attribute;
+
+		/**
+		 * Value the attribute must have; with 'attribute' only, the attribute must be
+		 * present.
+		 */
+		private String value;
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public String getAttribute() {
+			return this.attribute;
+		}
+
+		public void setAttribute(String attribute) {
+			this.attribute = attribute;
+		}
+
+		public String getValue() {
+			return this.value;
+		}
+
+		public void setValue(String value) {
+			this.value = value;
+		}
+
+	}
+
+	/**
+	 * Attributes removed or masked before export to this backend only; other backends
+	 * still receive them. Lists of 'telemetry.defaults' apply to every backend, in
+	 * addition to the backend's own.
+	 */
+	public static class RedactSettings {
+
+		/**
+		 * Attribute keys removed from spans, span events, log records and metric points.
+		 */
+		private List<String> attributes = new ArrayList<>();
+
+		/**
+		 * Attribute keys whose values are replaced by a stable hash ('sha256:' and 16 hex
+		 * digits), so equal values stay equal without being readable.
+		 */
+		private List<String> mask = new ArrayList<>();
+
+		public List<String> getAttributes() {
+			return this.attributes;
+		}
+
+		public void setAttributes(List<String> attributes) {
+			this.attributes = attributes;
+		}
+
+		public List<String> getMask() {
+			return this.mask;
+		}
+
+		public void setMask(List<String> mask) {
+			this.mask = mask;
 		}
 
 	}

@@ -20,8 +20,10 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One backend's configuration after its preset and {@code telemetry.defaults} were
@@ -40,11 +42,13 @@ import java.util.Set;
  * @param metrics the metric reader settings
  * @param logs the log record batching settings
  * @param retry the retry settings
+ * @param spanSelection the sampling and drop rules applied to spans
+ * @param redaction the attributes removed or masked before export
  * @author Dual Export contributors
  */
 public record ResolvedBackend(String name, String type, Protocol protocol, String compression, Duration timeout,
 		Map<String, String> headers, Set<Signal> signals, Map<Signal, String> endpoints, Batch traces, Metrics metrics,
-		Logs logs, Retry retry) {
+		Logs logs, Retry retry, SpanSelection spanSelection, Redaction redaction) {
 
 	/**
 	 * Create a new instance, taking immutable copies of the collections.
@@ -90,7 +94,7 @@ public record ResolvedBackend(String name, String type, Protocol protocol, Strin
 				+ ", compression=" + this.compression + ", timeout=" + this.timeout + ", headers="
 				+ Secrets.maskValues(this.headers) + ", signals=" + this.signals + ", endpoints=" + this.endpoints
 				+ ", traces=" + this.traces + ", metrics=" + this.metrics + ", logs=" + this.logs + ", retry="
-				+ this.retry + "]";
+				+ this.retry + ", spanSelection=" + this.spanSelection + ", redaction=" + this.redaction + "]";
 	}
 
 	/**
@@ -134,6 +138,85 @@ public record ResolvedBackend(String name, String type, Protocol protocol, Strin
 	 */
 	public record Retry(boolean enabled, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
 			double multiplier) {
+	}
+
+	/**
+	 * Which spans this backend receives among those the application's sampler kept.
+	 *
+	 * @param samplingRatio the share of traces kept, from 0 to 1, decided from the trace
+	 * id alone
+	 * @param dropRules the rules dropping matching spans
+	 */
+	public record SpanSelection(double samplingRatio, List<DropRule> dropRules) {
+
+		/**
+		 * Keeps every span.
+		 */
+		public static final SpanSelection ALL = new SpanSelection(1.0, List.of());
+
+		/**
+		 * Create a new instance.
+		 */
+		public SpanSelection {
+			dropRules = List.copyOf(dropRules);
+		}
+
+		/**
+		 * Return whether every span is kept.
+		 * @return whether the selection keeps everything
+		 */
+		public boolean keepsAll() {
+			return this.samplingRatio >= 1.0 && this.dropRules.isEmpty();
+		}
+
+	}
+
+	/**
+	 * A rule dropping the spans whose every given condition matches.
+	 *
+	 * @param name the pattern the whole span name must match, or {@code null}
+	 * @param attribute the attribute that must be present, or {@code null}
+	 * @param value the value the attribute must have, or {@code null} for any
+	 */
+	public record DropRule(Pattern name, String attribute, String value) {
+
+		@Override
+		public String toString() {
+			return "DropRule[name=" + ((this.name != null) ? this.name.pattern() : null) + ", attribute="
+					+ this.attribute + ", value=" + this.value + "]";
+		}
+
+	}
+
+	/**
+	 * Attributes removed or masked before export to this backend only.
+	 *
+	 * @param removed the attribute keys removed
+	 * @param masked the attribute keys whose values are replaced by a hash
+	 */
+	public record Redaction(Set<String> removed, Set<String> masked) {
+
+		/**
+		 * Removes and masks nothing.
+		 */
+		public static final Redaction NONE = new Redaction(Set.of(), Set.of());
+
+		/**
+		 * Create a new instance.
+		 */
+		public Redaction {
+			removed = Set.copyOf(removed);
+			masked = Set.copyOf(masked);
+		}
+
+		/**
+		 * Return whether nothing is removed or masked.
+		 * @return whether the redaction is empty
+		 */
+		public boolean isEmpty() {
+			return this.removed.isEmpty() && this.masked.isEmpty();
+		}
+
 	}
 
 }

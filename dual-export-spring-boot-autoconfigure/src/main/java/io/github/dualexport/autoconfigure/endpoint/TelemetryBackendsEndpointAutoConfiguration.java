@@ -32,8 +32,9 @@ import io.github.dualexport.autoconfigure.backend.TelemetryProperties;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 
 /**
- * Auto-configuration of the {@code telemetrybackends} actuator endpoint and of the
- * masking of telemetry secrets in the {@code env} and {@code configprops} endpoints.
+ * Auto-configuration of the {@code telemetrybackends} and {@code collectorconfig}
+ * actuator endpoints and of the masking of telemetry secrets in the {@code env} and
+ * {@code configprops} endpoints.
  *
  * @author Dual Export contributors
  */
@@ -47,6 +48,15 @@ public final class TelemetryBackendsEndpointAutoConfiguration {
 	@ConditionalOnAvailableEndpoint
 	TelemetryBackendsEndpoint telemetryBackendsEndpoint(ResolvedBackends backends, BackendPipelines pipelines) {
 		return new TelemetryBackendsEndpoint(backends, pipelines);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(ResolvedBackends.class)
+	@ConditionalOnClass(name = "org.yaml.snakeyaml.Yaml")
+	@ConditionalOnAvailableEndpoint
+	CollectorConfigEndpoint collectorConfigEndpoint(ResolvedBackends backends) {
+		return new CollectorConfigEndpoint(backends);
 	}
 
 	// Bound here rather than injected: secrets need masking even with

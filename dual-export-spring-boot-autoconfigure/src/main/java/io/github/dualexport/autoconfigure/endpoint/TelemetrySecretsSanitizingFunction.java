@@ -36,10 +36,11 @@ import io.github.dualexport.autoconfigure.backend.TelemetryProperties;
 public final class TelemetrySecretsSanitizingFunction implements SanitizingFunction {
 
 	private static final Pattern SECRET_KEY = Pattern.compile(
-			"^telemetry\\.(defaults|backends\\.[^.]+)\\.(headers\\..+|headers\\[.+\\]|dsn)$", Pattern.CASE_INSENSITIVE);
+			"^telemetry\\.(defaults|backends\\.[^.]+)\\.(headers\\..+|headers\\[.+\\]|dsn|token)$",
+			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern SECRET_ENVIRONMENT_VARIABLE = Pattern
-		.compile("^TELEMETRY_(DEFAULTS|BACKENDS_[A-Z0-9]+)_(HEADERS_.+|DSN)$", Pattern.CASE_INSENSITIVE);
+		.compile("^TELEMETRY_(DEFAULTS|BACKENDS_[A-Z0-9]+)_(HEADERS_.+|DSN|TOKEN)$", Pattern.CASE_INSENSITIVE);
 
 	// Shorter values would mask unrelated properties that merely share a common word
 	private static final int MIN_SECRET_LENGTH = 6;
@@ -56,6 +57,7 @@ public final class TelemetrySecretsSanitizingFunction implements SanitizingFunct
 		properties.getBackends().values().forEach((backend) -> {
 			addSecrets(secrets, backend);
 			add(secrets, backend.getDsn());
+			add(secrets, backend.getToken());
 		});
 		this.secrets = Set.copyOf(secrets);
 	}

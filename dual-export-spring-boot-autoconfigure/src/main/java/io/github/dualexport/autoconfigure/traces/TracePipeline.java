@@ -24,21 +24,26 @@ import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.pipeline.AttributeRedactor;
 import io.github.dualexport.autoconfigure.pipeline.ExportListener;
 import io.github.dualexport.autoconfigure.pipeline.QueuedPipeline;
 
 /**
- * One backend's span pipeline: its own {@link BatchSpanProcessor} (bounded queue that
- * drops when full, export thread) in front of its own exporter.
+ * One backend's span pipeline: the backend's sampling and drop rules, its own
+ * {@link BatchSpanProcessor} (bounded queue that drops when full, export thread), then
+ * its redaction in front of its own exporter.
  *
  * @author Dual Export contributors
  */
 public final class TracePipeline extends QueuedPipeline {
 
 	private final BatchSpanProcessor processor;
+
+	private final SpanSelector selector;
 
 	private final SpanProcessor gate = new GatedSpanProcessor();
 
@@ -50,8 +55,13 @@ public final class TracePipeline extends QueuedPipeline {
 	public TracePipeline(ResolvedBackend backend, List<ExportListener> listeners) {
 		super(backend.name(), Signal.TRACES, listeners, "span");
 		ResolvedBackend.Batch batch = backend.traces();
-		this.processor = BatchSpanProcessor
-			.builder(new RecordingSpanExporter(SpanExporterFactory.create(backend), recorder()))
+		this.selector = new SpanSelector(backend.spanSelection());
+		SpanExporter exporter = SpanExporterFactory.create(backend);
+		AttributeRedactor redactor = new AttributeRedactor(backend.redaction());
+		if (!redactor.isEmpty()) {
+			exporter = new RedactingSpanExporter(exporter, redactor);
+		}
+		this.processor = BatchSpanProcessor.builder(new RecordingSpanExporter(exporter, recorder()))
 			.setMaxQueueSize(batch.maxQueueSize())
 			.setMaxExportBatchSize(batch.maxExportBatchSize())
 			.setScheduleDelay(batch.scheduleDelay())
@@ -95,7 +105,7 @@ public final class TracePipeline extends QueuedPipeline {
 
 		@Override
 		public void onEnd(ReadableSpan span) {
-			if (accepting()) {
+			if (accepting() && TracePipeline.this.selector.keeps(span)) {
 				TracePipeline.this.processor.onEnd(span);
 			}
 		}

@@ -50,38 +50,66 @@ class InvalidConfigurationTests {
 	@ParameterizedTest(name = "{0}={1}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					telemetry.backends.a.type                          | zipkin          | Unknown backend type                | Use one of [otlp, victoria, uptrace, console]
-					telemetry.backends.a.endpoint                      | localhost:4318  | Not an absolute http(s) URL         | Use a URL such as 'http://localhost:4318'
-					telemetry.backends.a.endpoint                      | ftp://host:21   | Not an absolute http(s) URL         | Use a URL such as 'http://localhost:4318'
-					telemetry.backends.a.traces.endpoint               | /v1/traces      | Not an absolute http(s) URL         | Use a URL such as 'http://localhost:4318'
-					telemetry.backends.a.protocol                      | thrift          | Unknown protocol                    | Use 'http/protobuf' or 'grpc'
-					telemetry.backends.a.compression                   | zstd            | Unknown value                       | Use one of [gzip, none]
-					telemetry.backends.a.signals                       | traces,profiles | Unknown signal                      | Use any of 'traces', 'metrics', 'logs'
-					telemetry.backends.a.timeout                       | -1s             | Must be a positive duration         | Use a duration such as '5s'
-					telemetry.backends.a.traces.max-queue-size         | 0               | Must be greater than zero           | Use a positive number
-					telemetry.backends.a.traces.max-queue-size         | -5              | Must be greater than zero           | Use a positive number
-					telemetry.backends.a.traces.max-export-batch-size  | -1              | Must be greater than zero           | Use a positive number
-					telemetry.backends.a.traces.max-export-batch-size  | 4096            | cannot be larger than the queue     | raise 'traces.max-queue-size'
-					telemetry.backends.a.traces.schedule-delay         | 0s              | Must be a positive duration         | Use a duration such as '5s'
-					telemetry.backends.a.traces.export-timeout         | -3s             | Must be a positive duration         | Use a duration such as '5s'
-					telemetry.backends.a.logs.max-queue-size           | 0               | Must be greater than zero           | Use a positive number
-					telemetry.backends.a.logs.min-severity             | verbose         | Unknown value                       | Use one of [debug, error, fatal, info, trace, warn]
-					telemetry.backends.a.metrics.interval              | 0s              | Must be a positive duration         | Use a duration such as '5s'
-					telemetry.backends.a.metrics.temporality           | sometimes       | Unknown value                       | Use one of [cumulative, delta, low-memory]
-					telemetry.backends.a.metrics.histogram             | linear          | Unknown value                       | Use one of [explicit, exponential]
-					telemetry.backends.a.retry.max-attempts            | 9               | make between 2 and 5 attempts       | or set 'retry.enabled' to false
-					telemetry.backends.a.retry.initial-backoff         | 0s              | Must be a positive duration         | Use a duration such as '5s'
-					telemetry.backends.a.retry.multiplier              | 0.5             | shrink the delay                    | Use a value of 1 or more
-					telemetry.defaults.protocol                        | http/json       | Unknown protocol                    | Use 'http/protobuf' or 'grpc'
-					telemetry.defaults.traces.max-queue-size           | -1              | Must be greater than zero           | Use a positive number
-					telemetry.defaults.traces.endpoint                 | http://x:4318   | cannot be shared by every backend   | telemetry.backends.<name>.traces.endpoint
-					""")
+							telemetry.backends.a.type                          | zipkin          | Unknown backend type                | Use one of [otlp, victoria, uptrace, console,
+							telemetry.backends.a.endpoint                      | localhost:4318  | Not an absolute http(s) URL         | Use a URL such as 'http://localhost:4318'
+							telemetry.backends.a.endpoint                      | ftp://host:21   | Not an absolute http(s) URL         | Use a URL such as 'http://localhost:4318'
+							telemetry.backends.a.traces.endpoint               | /v1/traces      | Not an absolute http(s) URL         | Use a URL such as 'http://localhost:4318'
+							telemetry.backends.a.protocol                      | thrift          | Unknown protocol                    | Use 'http/protobuf' or 'grpc'
+							telemetry.backends.a.compression                   | zstd            | Unknown value                       | Use one of [gzip, none]
+							telemetry.backends.a.signals                       | traces,profiles | Unknown signal                      | Use any of 'traces', 'metrics', 'logs'
+							telemetry.backends.a.timeout                       | -1s             | Must be a positive duration         | Use a duration such as '5s'
+							telemetry.backends.a.traces.max-queue-size         | 0               | Must be greater than zero           | Use a positive number
+							telemetry.backends.a.traces.max-queue-size         | -5              | Must be greater than zero           | Use a positive number
+							telemetry.backends.a.traces.max-export-batch-size  | -1              | Must be greater than zero           | Use a positive number
+							telemetry.backends.a.traces.max-export-batch-size  | 4096            | cannot be larger than the queue     | raise 'traces.max-queue-size'
+							telemetry.backends.a.traces.schedule-delay         | 0s              | Must be a positive duration         | Use a duration such as '5s'
+							telemetry.backends.a.traces.export-timeout         | -3s             | Must be a positive duration         | Use a duration such as '5s'
+							telemetry.backends.a.logs.max-queue-size           | 0               | Must be greater than zero           | Use a positive number
+							telemetry.backends.a.logs.min-severity             | verbose         | Unknown value                       | Use one of [debug, error, fatal, info, trace, warn]
+							telemetry.backends.a.metrics.interval              | 0s              | Must be a positive duration         | Use a duration such as '5s'
+							telemetry.backends.a.metrics.temporality           | sometimes       | Unknown value                       | Use one of [cumulative, delta, low-memory]
+							telemetry.backends.a.metrics.histogram             | linear          | Unknown value                       | Use one of [explicit, exponential]
+							telemetry.backends.a.retry.max-attempts            | 9               | make between 2 and 5 attempts       | or set 'retry.enabled' to false
+							telemetry.backends.a.retry.initial-backoff         | 0s              | Must be a positive duration         | Use a duration such as '5s'
+							telemetry.backends.a.retry.multiplier              | 0.5             | shrink the delay                    | Use a value of 1 or more
+							telemetry.defaults.protocol                        | http/json       | Unknown protocol                    | Use 'http/protobuf' or 'grpc'
+							telemetry.defaults.traces.max-queue-size           | -1              | Must be greater than zero           | Use a positive number
+							telemetry.defaults.traces.endpoint                 | http://x:4318   | cannot be shared by every backend   | telemetry.backends.<name>.traces.endpoint
+					telemetry.backends.a.traces.sampling.ratio         | 1.5             | share of traces                     | Use a value from 0 to 1
+					telemetry.defaults.traces.sampling.ratio           | -0.1            | share of traces                     | Use a value from 0 to 1
+					telemetry.backends.a.traces.drop[0].name           | http get (      | Not a regular expression            | Use a Java regular expression
+					telemetry.backends.a.traces.drop[0].value          | GET             | needs the attribute it belongs to   | Set 'telemetry.backends.a.traces.drop[0].attribute'
+							""")
 	void invalidValueFailsStartupNamingThePropertyAndTheFix(String property, String value, String reason,
 			String action) {
 		FailureAnalysis analysis = startupFailure("telemetry.backends.a.endpoint=http://localhost:4318",
 				property + "=" + value);
 		assertThat(analysis.getDescription()).contains("Property: " + property).contains("Reason: ").contains(reason);
 		assertThat(analysis.getAction()).contains(property + ": ").contains(action);
+	}
+
+	@ParameterizedTest(name = "{0} without {1}")
+	@CsvSource(textBlock = """
+			grafana-cloud, endpoint,    its OTLP gateway URL
+			grafana-cloud, instance-id, the stack's instance id
+			grafana-cloud, token,       an access policy token
+			honeycomb,     token,       an ingest API key
+			newrelic,      token,       a license key
+			elastic,       endpoint,    its managed OTLP or APM Server URL
+			elastic,       token,       an API key or secret token
+			""")
+	void presetWithoutItsRequiredKeyFailsStartup(String type, String key, String what) {
+		FailureAnalysis analysis = startupFailure("telemetry.backends.vendor.type=" + type);
+		assertThat(analysis.getDescription()).contains("Property: telemetry.backends.vendor." + key)
+			.contains("A backend of type '" + type + "' needs " + what);
+	}
+
+	@Test
+	void dropRuleWithoutConditionFailsStartup() {
+		FailureAnalysis analysis = startupFailure("telemetry.backends.a.endpoint=http://localhost:4318",
+				"telemetry.backends.a.traces.drop[0].attribute=", "telemetry.backends.a.traces.drop[0].name=");
+		assertThat(analysis.getDescription()).contains("Property: telemetry.backends.a.traces.drop[0]\n")
+			.contains("matches nothing without a condition");
 	}
 
 	@Test
@@ -149,7 +177,8 @@ class InvalidConfigurationTests {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Property: telemetry.backends.victoria.type")
 			.contains("Value: \"victorai\"")
-			.contains("Use one of [otlp, victoria, uptrace, console]");
+			.contains(
+					"Use one of [otlp, victoria, uptrace, console, collector, tempo, loki, mimir, jaeger, grafana-cloud, honeycomb, newrelic, signoz, elastic]");
 	}
 
 	private FailureAnalysis startupFailure(String... properties) {
