@@ -98,6 +98,26 @@ class OtlpReceiverHttpTests {
 			.hasReceivedNoRequests(Signal.TRACES);
 	}
 
+	@Test
+	void selectsTheLogRecordsOfOneInstrumentationScope() {
+		OtlpHttpLogRecordExporter exporter = OtlpHttpLogRecordExporter.builder()
+			.setEndpoint(receiver.httpEndpoint() + "/v1/logs")
+			.build();
+		try (SdkLoggerProvider loggerProvider = SdkLoggerProvider.builder()
+			.addLogRecordProcessor(SimpleLogRecordProcessor.create(exporter))
+			.build()) {
+			loggerProvider.get("com.example.Orders").logRecordBuilder().setBody("order placed").emit();
+			loggerProvider.get("com.example.Payments").logRecordBuilder().setBody("payment captured").emit();
+			loggerProvider.get("com.example.Orders").logRecordBuilder().setBody("order shipped").emit();
+			assertThat(receiver.awaitLogRecords("com.example.Orders", 2, OtlpTestData.TIMEOUT))
+				.extracting((record) -> record.getBody().getStringValue())
+				.containsExactly("order placed", "order shipped");
+		}
+		assertThat(receiver.logRecords("com.example.Payments")).singleElement()
+			.satisfies((record) -> assertThat(record.getBody().getStringValue()).isEqualTo("payment captured"));
+		assertThat(receiver.logRecords("com.example.Unknown")).isEmpty();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/insert/opentelemetry/v1/traces", "/opentelemetry/v1/metrics",
 			"/insert/opentelemetry/v1/logs", "/otlp/v1/logs", "/v1/traces/" })
