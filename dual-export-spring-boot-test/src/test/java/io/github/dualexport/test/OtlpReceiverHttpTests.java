@@ -81,12 +81,7 @@ class OtlpReceiverHttpTests {
 
 	@Test
 	void receivesLogRecordsFromTheSdkExporter() {
-		OtlpHttpLogRecordExporter exporter = OtlpHttpLogRecordExporter.builder()
-			.setEndpoint(receiver.httpEndpoint() + "/v1/logs")
-			.build();
-		try (SdkLoggerProvider loggerProvider = SdkLoggerProvider.builder()
-			.addLogRecordProcessor(SimpleLogRecordProcessor.create(exporter))
-			.build()) {
+		try (SdkLoggerProvider loggerProvider = httpLoggerProvider()) {
 			Logger logger = loggerProvider.get("test");
 			logger.logRecordBuilder().setBody("order placed").emit();
 			assertThat(OtlpTestData.succeeded(loggerProvider.forceFlush())).isTrue();
@@ -100,12 +95,7 @@ class OtlpReceiverHttpTests {
 
 	@Test
 	void selectsTheLogRecordsOfOneInstrumentationScope() {
-		OtlpHttpLogRecordExporter exporter = OtlpHttpLogRecordExporter.builder()
-			.setEndpoint(receiver.httpEndpoint() + "/v1/logs")
-			.build();
-		try (SdkLoggerProvider loggerProvider = SdkLoggerProvider.builder()
-			.addLogRecordProcessor(SimpleLogRecordProcessor.create(exporter))
-			.build()) {
+		try (SdkLoggerProvider loggerProvider = httpLoggerProvider()) {
 			loggerProvider.get("com.example.Orders").logRecordBuilder().setBody("order placed").emit();
 			loggerProvider.get("com.example.Payments").logRecordBuilder().setBody("payment captured").emit();
 			loggerProvider.get("com.example.Orders").logRecordBuilder().setBody("order shipped").emit();
@@ -116,6 +106,13 @@ class OtlpReceiverHttpTests {
 		assertThat(receiver.logRecords("com.example.Payments")).singleElement()
 			.satisfies((record) -> assertThat(record.getBody().getStringValue()).isEqualTo("payment captured"));
 		assertThat(receiver.logRecords("com.example.Unknown")).isEmpty();
+	}
+
+	private static SdkLoggerProvider httpLoggerProvider() {
+		OtlpHttpLogRecordExporter exporter = OtlpHttpLogRecordExporter.builder()
+			.setEndpoint(receiver.httpEndpoint() + "/v1/logs")
+			.build();
+		return SdkLoggerProvider.builder().addLogRecordProcessor(SimpleLogRecordProcessor.create(exporter)).build();
 	}
 
 	@ParameterizedTest
