@@ -313,6 +313,18 @@ public final class OtlpReceiver implements AutoCloseable {
 	}
 
 	/**
+	 * Return the log records of every accepted logs request whose instrumentation scope
+	 * has the given name, in arrival order. The OpenTelemetry log appenders name the
+	 * scope after the logger, so this selects the records of one logger.
+	 * @param scopeName the instrumentation scope name, such as a logger name
+	 * @return an immutable list of log records
+	 * @see #logRecords()
+	 */
+	public List<LogRecord> logRecords(String scopeName) {
+		return acceptedItems(Signal.LOGS, (request) -> request.logRecords(scopeName));
+	}
+
+	/**
 	 * Forget every received request. The answer mode is left unchanged.
 	 */
 	public void reset() {
@@ -365,6 +377,19 @@ public final class OtlpReceiver implements AutoCloseable {
 	 */
 	public List<LogRecord> awaitLogRecords(int atLeast, Duration timeout) {
 		return await(timeout, this::logRecords, (logRecords) -> logRecords.size() >= atLeast);
+	}
+
+	/**
+	 * Wait until at least the given number of log records of the given instrumentation
+	 * scope has been accepted.
+	 * @param scopeName the instrumentation scope name, such as a logger name
+	 * @param atLeast the minimum number of log records
+	 * @param timeout the maximum time to wait
+	 * @return the log records of that scope accepted when the condition was met
+	 * @throws org.awaitility.core.ConditionTimeoutException if the timeout passes first
+	 */
+	public List<LogRecord> awaitLogRecords(String scopeName, int atLeast, Duration timeout) {
+		return await(timeout, () -> logRecords(scopeName), (logRecords) -> logRecords.size() >= atLeast);
 	}
 
 	/**

@@ -196,6 +196,15 @@ public final class OtlpReceiverExtension
 	}
 
 	/**
+	 * Delegates to {@link OtlpReceiver#logRecords(String)}.
+	 * @param scopeName the instrumentation scope name, such as a logger name
+	 * @return the accepted log records of that scope
+	 */
+	public List<LogRecord> logRecords(String scopeName) {
+		return receiver().logRecords(scopeName);
+	}
+
+	/**
 	 * Delegates to {@link OtlpReceiver#reset()}.
 	 */
 	public void reset() {
@@ -269,6 +278,17 @@ public final class OtlpReceiverExtension
 	 */
 	public List<Span> awaitSpansNamed(String name, int atLeast, Duration timeout) {
 		return receiver().awaitSpansNamed(name, atLeast, timeout);
+	}
+
+	/**
+	 * Delegates to {@link OtlpReceiver#awaitLogRecords(String, int, Duration)}.
+	 * @param scopeName the instrumentation scope name, such as a logger name
+	 * @param atLeast the minimum number of log records
+	 * @param timeout the maximum time to wait
+	 * @return the log records of that scope
+	 */
+	public List<LogRecord> awaitLogRecords(String scopeName, int atLeast, Duration timeout) {
+		return receiver().awaitLogRecords(scopeName, atLeast, timeout);
 	}
 
 	/**

@@ -137,6 +137,25 @@ public record ReceivedRequest(Signal signal, Transport transport, String path, M
 			.toList();
 	}
 
+	/**
+	 * Return the log records of every resource in this request whose instrumentation
+	 * scope has the given name. The OpenTelemetry log appenders name the scope after the
+	 * logger.
+	 * @param scopeName the instrumentation scope name, such as a logger name
+	 * @return the log records, empty if the request does not carry logs
+	 */
+	public List<LogRecord> logRecords(String scopeName) {
+		if (this.signal != Signal.LOGS) {
+			return List.of();
+		}
+		return logsRequest().getResourceLogsList()
+			.stream()
+			.flatMap((resourceLogs) -> resourceLogs.getScopeLogsList().stream())
+			.filter((scopeLogs) -> scopeLogs.getScope().getName().equals(scopeName))
+			.flatMap((scopeLogs) -> scopeLogs.getLogRecordsList().stream())
+			.toList();
+	}
+
 	private <T extends Message> T as(Signal expected, Class<T> type) {
 		if (this.signal != expected) {
 			throw new IllegalStateException("Request carries " + this.signal + ", not " + expected);

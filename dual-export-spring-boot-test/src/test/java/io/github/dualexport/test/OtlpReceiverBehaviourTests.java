@@ -111,8 +111,8 @@ class OtlpReceiverBehaviourTests {
 		try (OtlpReceiver blackHole = OtlpReceiver.start()) {
 			blackHole.neverRespond();
 			// Without retries a timed out export fails at once rather than after several
-			// attempts
-			SpanExporter exporter = exporter(blackHole, transport, Duration.ofMillis(500), null);
+			// attempts; the timeout leaves a loaded machine time to deliver the request
+			SpanExporter exporter = exporter(blackHole, transport, Duration.ofSeconds(2), null);
 			try {
 				CompletableResultCode result = exporter.export(List.of(OtlpTestData.spanData("lost")));
 				assertThat(OtlpTestData.succeeded(result)).isFalse();

@@ -81,12 +81,7 @@ class OtlpReceiverHttpTests {
 
 	@Test
 	void receivesLogRecordsFromTheSdkExporter() {
-		OtlpHttpLogRecordExporter exporter = OtlpHttpLogRecordExporter.builder()
-			.setEndpoint(receiver.httpEndpoint() + "/v1/logs")
-			.build();
-		try (SdkLoggerProvider loggerProvider = SdkLoggerProvider.builder()
-			.addLogRecordProcessor(SimpleLogRecordProcessor.create(exporter))
-			.build()) {
+		try (SdkLoggerProvider loggerProvider = httpLoggerProvider()) {
 			Logger logger = loggerProvider.get("test");
 			logger.logRecordBuilder().setBody("order placed").emit();
 			assertThat(OtlpTestData.succeeded(loggerProvider.forceFlush())).isTrue();
@@ -96,6 +91,28 @@ class OtlpReceiverHttpTests {
 			.hasReceivedLogRecordWithBody("order placed")
 			.hasReceivedCompression("none")
 			.hasReceivedNoRequests(Signal.TRACES);
+	}
+
+	@Test
+	void selectsTheLogRecordsOfOneInstrumentationScope() {
+		try (SdkLoggerProvider loggerProvider = httpLoggerProvider()) {
+			loggerProvider.get("com.example.Orders").logRecordBuilder().setBody("order placed").emit();
+			loggerProvider.get("com.example.Payments").logRecordBuilder().setBody("payment captured").emit();
+			loggerProvider.get("com.example.Orders").logRecordBuilder().setBody("order shipped").emit();
+			assertThat(receiver.awaitLogRecords("com.example.Orders", 2, OtlpTestData.TIMEOUT))
+				.extracting((record) -> record.getBody().getStringValue())
+				.containsExactlyInAnyOrder("order placed", "order shipped");
+		}
+		assertThat(receiver.logRecords("com.example.Payments")).singleElement()
+			.satisfies((record) -> assertThat(record.getBody().getStringValue()).isEqualTo("payment captured"));
+		assertThat(receiver.logRecords("com.example.Unknown")).isEmpty();
+	}
+
+	private static SdkLoggerProvider httpLoggerProvider() {
+		OtlpHttpLogRecordExporter exporter = OtlpHttpLogRecordExporter.builder()
+			.setEndpoint(receiver.httpEndpoint() + "/v1/logs")
+			.build();
+		return SdkLoggerProvider.builder().addLogRecordProcessor(SimpleLogRecordProcessor.create(exporter)).build();
 	}
 
 	@ParameterizedTest

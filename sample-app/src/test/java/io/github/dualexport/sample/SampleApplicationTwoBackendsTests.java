@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.trace.v1.Span;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests the sample application started with two {@code type: otlp} backends, one over
- * http/protobuf and one over gRPC: every {@code /hello} trace reaches both.
+ * http/protobuf and one over gRPC: every {@code /hello} trace, and its log line, reaches
+ * both.
  *
  * @author Dual Export contributors
  */
@@ -59,7 +61,8 @@ class SampleApplicationTwoBackendsTests {
 				"--telemetry.backends.console.enabled=false", "--telemetry.backends.first.type=otlp",
 				"--telemetry.backends.first.endpoint=" + first.httpEndpoint(), "--telemetry.backends.second.type=otlp",
 				"--telemetry.backends.second.endpoint=" + second.grpcEndpoint(),
-				"--telemetry.backends.second.protocol=grpc", "--telemetry.defaults.traces.schedule-delay=200ms");
+				"--telemetry.backends.second.protocol=grpc", "--telemetry.defaults.traces.schedule-delay=200ms",
+				"--telemetry.defaults.logs.schedule-delay=200ms");
 		port = application.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 
@@ -117,6 +120,24 @@ class SampleApplicationTwoBackendsTests {
 	}
 
 	@Test
+	void greetingLogLineReachesBothBackendsWithTheIdsOfTheGreetingSpan() {
+		RestClient.create("http://127.0.0.1:" + port).get().uri("/hello?name=grace").retrieve().toBodilessEntity();
+		Span greeting = Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> greetings(first, "grace"), (spans) -> !spans.isEmpty())
+			.get(0);
+		for (OtlpReceiver receiver : List.of(first, second)) {
+			LogRecord line = Awaitility.await()
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> greetingLines(receiver, "grace"), (lines) -> !lines.isEmpty())
+				.get(0);
+			assertThat(line.getSeverityText()).isEqualTo("INFO");
+			assertThat(line.getTraceId()).isEqualTo(greeting.getTraceId());
+			assertThat(line.getSpanId()).isEqualTo(greeting.getSpanId());
+		}
+	}
+
+	@Test
 	void anonymousIsTheDefaultName() {
 		String body = RestClient.create("http://127.0.0.1:" + port).get().uri("/hello").retrieve().body(String.class);
 		assertThat(body).isEqualTo("Hello, anonymous!");
@@ -137,6 +158,13 @@ class SampleApplicationTwoBackendsTests {
 				.stream()
 				.anyMatch((attribute) -> attribute.getKey().equals("enduser.id")
 						&& attribute.getValue().getStringValue().startsWith(userPrefix)))
+			.toList();
+	}
+
+	private static List<LogRecord> greetingLines(OtlpReceiver receiver, String name) {
+		return receiver.logRecords(HelloController.class.getName())
+			.stream()
+			.filter((record) -> record.getBody().getStringValue().equals("Greeting " + name))
 			.toList();
 	}
 

@@ -15,8 +15,17 @@
  */
 package io.github.dualexport.autoconfigure.pipeline;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
+import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.InternalTelemetryVersion;
+
+import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.backend.Signal;
 
 /**
@@ -28,6 +37,10 @@ import io.github.dualexport.autoconfigure.backend.Signal;
 public abstract class QueuedPipeline extends AbstractSignalPipeline {
 
 	private final QueueTelemetry queueTelemetry;
+
+	private volatile Supplier<CompletableResultCode> forceFlush = CompletableResultCode::ofSuccess;
+
+	private volatile Supplier<CompletableResultCode> shutdown = CompletableResultCode::ofSuccess;
 
 	/**
 	 * Create a new instance.
@@ -42,16 +55,95 @@ public abstract class QueuedPipeline extends AbstractSignalPipeline {
 	}
 
 	/**
-	 * Return the telemetry the batch processor reports its queue to.
-	 * @return the queue telemetry
+	 * Build this pipeline's batch processor: the backend's batching and the queue
+	 * telemetry are applied to the builder, and the processor built is the one
+	 * {@link #forceFlush()} and {@link #shutdown()} act on. Called once, from the
+	 * subclass constructor.
+	 * @param <B> the builder type
+	 * @param <P> the processor type
+	 * @param builder the processor's builder, holding the exporter
+	 * @param batch the backend's batching of this signal
+	 * @param methods the methods of the builder and processor types
+	 * @return the processor
 	 */
-	protected final QueueTelemetry queueTelemetry() {
-		return this.queueTelemetry;
+	protected final <B, P> P buildProcessor(B builder, ResolvedBackend.Batch batch,
+			BatchProcessorMethods<B, P> methods) {
+		methods.maxQueueSize().accept(builder, batch.maxQueueSize());
+		methods.maxExportBatchSize().accept(builder, batch.maxExportBatchSize());
+		methods.scheduleDelay().accept(builder, batch.scheduleDelay());
+		methods.exporterTimeout().accept(builder, batch.exportTimeout());
+		// Queue size, capacity and drops are read back from the processor's own metrics
+		methods.meterProvider().accept(builder, this.queueTelemetry.meterProvider());
+		methods.internalTelemetryVersion().accept(builder, InternalTelemetryVersion.LATEST);
+		P processor = methods.build().apply(builder);
+		this.forceFlush = () -> methods.forceFlush().apply(processor);
+		this.shutdown = () -> methods.shutdown().apply(processor);
+		return processor;
 	}
 
 	@Override
 	protected QueueState queueState() {
 		return this.queueTelemetry.read();
+	}
+
+	@Override
+	public CompletableResultCode forceFlush() {
+		return this.forceFlush.get();
+	}
+
+	@Override
+	public CompletableResultCode shutdown() {
+		return this.shutdown.get();
+	}
+
+	/**
+	 * Base of the processor a pipeline registers with the SDK in front of its batch
+	 * processor, which decides what enters the queue; flushing and shutting it down act
+	 * on the pipeline.
+	 */
+	protected abstract class Gate {
+
+		/**
+		 * Flush the pipeline.
+		 * @return the result of the flush
+		 */
+		public CompletableResultCode forceFlush() {
+			return QueuedPipeline.this.forceFlush();
+		}
+
+		/**
+		 * Shut the pipeline down.
+		 * @return the result of the shutdown
+		 */
+		public CompletableResultCode shutdown() {
+			return QueuedPipeline.this.shutdown();
+		}
+
+	}
+
+	/**
+	 * The methods of one SDK batch processor type and its builder. The batch processors
+	 * of each signal share method names but no interface, so they are reached through
+	 * method references, as {@link OtlpExporterOptions} does for the exporters.
+	 *
+	 * @param <B> the builder type
+	 * @param <P> the processor type
+	 * @param maxQueueSize sets the queue capacity
+	 * @param maxExportBatchSize sets the items per request
+	 * @param scheduleDelay sets the delay between exports of partial batches
+	 * @param exporterTimeout sets the bound of one batch export
+	 * @param meterProvider sets the meter provider of the processor's own metrics
+	 * @param internalTelemetryVersion sets the version of those metrics
+	 * @param build builds the processor
+	 * @param forceFlush flushes the processor
+	 * @param shutdown shuts the processor down
+	 */
+	public record BatchProcessorMethods<B, P>(BiConsumer<B, Integer> maxQueueSize,
+			BiConsumer<B, Integer> maxExportBatchSize, BiConsumer<B, Duration> scheduleDelay,
+			BiConsumer<B, Duration> exporterTimeout, BiConsumer<B, MeterProvider> meterProvider,
+			BiConsumer<B, InternalTelemetryVersion> internalTelemetryVersion, Function<B, P> build,
+			Function<P, CompletableResultCode> forceFlush, Function<P, CompletableResultCode> shutdown) {
+
 	}
 
 }

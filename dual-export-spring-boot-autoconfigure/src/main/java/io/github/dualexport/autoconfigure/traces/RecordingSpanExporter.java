@@ -15,48 +15,21 @@
  */
 package io.github.dualexport.autoconfigure.traces;
 
-import java.util.Collection;
-
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 import io.github.dualexport.autoconfigure.pipeline.ExportRecorder;
+import io.github.dualexport.autoconfigure.pipeline.RecordingExporter;
 
 /**
- * Records the outcome of each export request of the exporter it wraps.
+ * Records the outcome of each export request of the span exporter it wraps.
  *
  * @author Dual Export contributors
  */
-final class RecordingSpanExporter implements SpanExporter {
-
-	private final SpanExporter delegate;
-
-	private final ExportRecorder recorder;
+final class RecordingSpanExporter extends RecordingExporter<SpanData> implements SpanExporter {
 
 	RecordingSpanExporter(SpanExporter delegate, ExportRecorder recorder) {
-		this.delegate = delegate;
-		this.recorder = recorder;
-	}
-
-	@Override
-	public CompletableResultCode export(Collection<SpanData> spans) {
-		return this.recorder.record(spans.size(), () -> this.delegate.export(spans));
-	}
-
-	@Override
-	public CompletableResultCode flush() {
-		return this.delegate.flush();
-	}
-
-	@Override
-	public CompletableResultCode shutdown() {
-		return this.delegate.shutdown();
-	}
-
-	@Override
-	public String toString() {
-		return "RecordingSpanExporter[" + this.delegate + "]";
+		super(delegate, delegate::export, delegate::flush, delegate::shutdown, recorder);
 	}
 
 }

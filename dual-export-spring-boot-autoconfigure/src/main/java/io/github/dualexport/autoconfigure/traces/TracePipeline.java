@@ -18,13 +18,12 @@ package io.github.dualexport.autoconfigure.traces;
 import java.util.List;
 
 import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.common.InternalTelemetryVersion;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessorBuilder;
 
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.backend.Signal;
@@ -41,6 +40,12 @@ import io.github.dualexport.autoconfigure.pipeline.QueuedPipeline;
  */
 public final class TracePipeline extends QueuedPipeline {
 
+	private static final BatchProcessorMethods<BatchSpanProcessorBuilder, BatchSpanProcessor> BATCH_SPAN_PROCESSOR = new BatchProcessorMethods<>(
+			BatchSpanProcessorBuilder::setMaxQueueSize, BatchSpanProcessorBuilder::setMaxExportBatchSize,
+			BatchSpanProcessorBuilder::setScheduleDelay, BatchSpanProcessorBuilder::setExporterTimeout,
+			BatchSpanProcessorBuilder::setMeterProvider, BatchSpanProcessorBuilder::setInternalTelemetryVersion,
+			BatchSpanProcessorBuilder::build, BatchSpanProcessor::forceFlush, BatchSpanProcessor::shutdown);
+
 	private final BatchSpanProcessor processor;
 
 	private final SpanSelector selector;
@@ -54,21 +59,14 @@ public final class TracePipeline extends QueuedPipeline {
 	 */
 	public TracePipeline(ResolvedBackend backend, List<ExportListener> listeners) {
 		super(backend.name(), Signal.TRACES, listeners, "span");
-		ResolvedBackend.Batch batch = backend.traces();
 		this.selector = new SpanSelector(backend.spanSelection());
 		SpanExporter exporter = SpanExporterFactory.create(backend);
 		AttributeRedactor redactor = new AttributeRedactor(backend.redaction());
 		if (!redactor.isEmpty()) {
 			exporter = new RedactingSpanExporter(exporter, redactor);
 		}
-		this.processor = BatchSpanProcessor.builder(new RecordingSpanExporter(exporter, recorder()))
-			.setMaxQueueSize(batch.maxQueueSize())
-			.setMaxExportBatchSize(batch.maxExportBatchSize())
-			.setScheduleDelay(batch.scheduleDelay())
-			.setExporterTimeout(batch.exportTimeout())
-			.setMeterProvider(queueTelemetry().meterProvider())
-			.setInternalTelemetryVersion(InternalTelemetryVersion.LATEST)
-			.build();
+		this.processor = buildProcessor(BatchSpanProcessor.builder(new RecordingSpanExporter(exporter, recorder())),
+				backend.traces(), BATCH_SPAN_PROCESSOR);
 	}
 
 	/**
@@ -79,20 +77,10 @@ public final class TracePipeline extends QueuedPipeline {
 		return this.gate;
 	}
 
-	@Override
-	public CompletableResultCode forceFlush() {
-		return this.processor.forceFlush();
-	}
-
-	@Override
-	public CompletableResultCode shutdown() {
-		return this.processor.shutdown();
-	}
-
 	/**
 	 * Hands ended spans to the batch processor while the pipeline is enabled.
 	 */
-	private final class GatedSpanProcessor implements SpanProcessor {
+	private final class GatedSpanProcessor extends Gate implements SpanProcessor {
 
 		@Override
 		public void onStart(Context parentContext, ReadWriteSpan span) {
@@ -113,16 +101,6 @@ public final class TracePipeline extends QueuedPipeline {
 		@Override
 		public boolean isEndRequired() {
 			return true;
-		}
-
-		@Override
-		public CompletableResultCode forceFlush() {
-			return TracePipeline.this.processor.forceFlush();
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
-			return TracePipeline.this.processor.shutdown();
 		}
 
 	}

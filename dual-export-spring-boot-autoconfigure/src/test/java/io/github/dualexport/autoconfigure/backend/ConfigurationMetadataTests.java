@@ -74,6 +74,12 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void logCaptureSwitchAndMdcKeysAreDescribed() {
+		assertThat(defaultValue("telemetry.logs.capture.enabled")).isEqualTo(true);
+		assertThat(description("telemetry.logs.capture.mdc-keys")).contains("MDC");
+	}
+
+	@Test
 	void typeHintListsEveryPreset() {
 		assertThat(hintValues("telemetry.backends.values.type"))
 			.containsExactlyInAnyOrderElementsOf(BackendPresets.types());
@@ -107,6 +113,12 @@ class ConfigurationMetadataTests {
 		List<Object> values = metadata.read("$.properties[?(@.name == '" + property + "')].defaultValue");
 		assertThat(values).as(property).hasSize(1);
 		return values.get(0);
+	}
+
+	private static String description(String property) {
+		List<String> descriptions = metadata.read("$.properties[?(@.name == '" + property + "')].description");
+		assertThat(descriptions).as(property).hasSize(1);
+		return descriptions.get(0);
 	}
 
 	private static List<String> hintValues(String property) {

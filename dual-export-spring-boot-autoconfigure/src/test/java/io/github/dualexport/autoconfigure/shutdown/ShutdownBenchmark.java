@@ -36,7 +36,7 @@ import io.github.dualexport.test.OtlpReceiver;
  * Measures how long closing the application takes with 10,000 spans queued, for one and
  * for two backends, alternating the two in one run. Prints the medians, their ratio and
  * the spans lost. Run with
- * {@code mvn -pl dual-export-spring-boot-autoconfigure -am verify -Dgroups=benchmark -DexcludedGroups=none -Dtest=ShutdownBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -Dbenchmark -pl dual-export-spring-boot-autoconfigure -am verify -Dtest=ShutdownBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  *
  * @author Dual Export contributors
  */

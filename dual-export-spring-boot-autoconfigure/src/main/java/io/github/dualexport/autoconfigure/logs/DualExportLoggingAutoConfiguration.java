@@ -1,0 +1,102 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.logs;
+
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.logging.OpenTelemetryLoggingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.logging.SdkLoggerProviderBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
+import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
+import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.pipeline.ExportListener;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+
+/**
+ * Auto-configuration of one log record pipeline per backend that receives logs, each
+ * registered as its own processor in the logger provider that Spring Boot
+ * auto-configures, beside (never inside) Boot's shared exporter; and of the official
+ * OpenTelemetry appender that captures the application's log events into that provider.
+ *
+ * @author Dual Export contributors
+ */
+@AutoConfiguration(after = { DualExportAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class },
+		before = OpenTelemetryLoggingAutoConfiguration.class)
+@ConditionalOnClass({ SdkLoggerProvider.class, SdkLoggerProviderBuilderCustomizer.class })
+@ConditionalOnBean(ResolvedBackends.class)
+@EnableConfigurationProperties(LogCaptureProperties.class)
+public final class DualExportLoggingAutoConfiguration {
+
+	@Bean
+	LogPipelines telemetryLogPipelines(ResolvedBackends backends, ObjectProvider<ExportListener> listeners) {
+		List<ExportListener> exportListeners = listeners.orderedStream().toList();
+		return new LogPipelines(backends.exporting(Signal.LOGS)
+			.stream()
+			.map((backend) -> new LogPipeline(backend, exportListeners))
+			.toList());
+	}
+
+	@Bean
+	SdkLoggerProviderBuilderCustomizer telemetryLoggerProviderCustomizer(LogPipelines pipelines) {
+		return (builder) -> pipelines.pipelines()
+			.forEach((pipeline) -> builder.addLogRecordProcessor(pipeline.logRecordProcessor()));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(OpenTelemetry.class)
+	@ConditionalOnBooleanProperty(name = "telemetry.logs.capture.enabled", matchIfMissing = true)
+	static class LogCaptureConfiguration {
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass({ ch.qos.logback.classic.LoggerContext.class,
+				io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppender.class })
+		static class LogbackCaptureConfiguration {
+
+			@Bean
+			LogbackAppenderInstaller telemetryLogbackAppenderInstaller(OpenTelemetry openTelemetry,
+					LogCaptureProperties properties) {
+				return new LogbackAppenderInstaller(openTelemetry, properties);
+			}
+
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass({ org.apache.logging.log4j.core.LoggerContext.class,
+				io.opentelemetry.instrumentation.log4j.appender.v2_17.OpenTelemetryAppender.class })
+		static class Log4j2CaptureConfiguration {
+
+			@Bean
+			Log4j2AppenderInstaller telemetryLog4j2AppenderInstaller(OpenTelemetry openTelemetry,
+					LogCaptureProperties properties) {
+				return new Log4j2AppenderInstaller(openTelemetry, properties);
+			}
+
+		}
+
+	}
+
+}

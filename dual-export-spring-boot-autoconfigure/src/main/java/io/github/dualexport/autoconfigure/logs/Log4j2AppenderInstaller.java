@@ -1,0 +1,86 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.logs;
+
+import java.util.List;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.filter.AbstractFilter;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.instrumentation.log4j.appender.v2_17.OpenTelemetryAppender;
+
+/**
+ * Attaches the OpenTelemetry Log4j appender to the root logger of Log4j2 when Log4j2 Core
+ * is the logging implementation.
+ *
+ * @author Dual Export contributors
+ */
+final class Log4j2AppenderInstaller extends AppenderInstaller {
+
+	Log4j2AppenderInstaller(OpenTelemetry openTelemetry, LogCaptureProperties properties) {
+		super(openTelemetry, properties);
+	}
+
+	@Override
+	Runnable attach(OpenTelemetry openTelemetry, List<String> mdcKeys) {
+		if (!(LogManager.getContext(false) instanceof LoggerContext context)) {
+			return null;
+		}
+		return attach(context, openTelemetry, mdcKeys);
+	}
+
+	static Runnable attach(LoggerContext context, OpenTelemetry openTelemetry, List<String> mdcKeys) {
+		OpenTelemetryAppender appender = OpenTelemetryAppender.builder()
+			.setName(APPENDER_NAME)
+			// Thread name and id
+			.setCaptureExperimentalAttributes(true)
+			.setContextDataAttributesIncluded(String.join(",", mdcKeys))
+			.setFilter(new ExportersOwnLogFilter())
+			.setOpenTelemetry(openTelemetry)
+			.build();
+		appender.start();
+		Configuration configuration = context.getConfiguration();
+		LoggerConfig root = configuration.getRootLogger();
+		configuration.addAppender(appender);
+		root.addAppender(appender, null, null);
+		context.updateLoggers();
+		return () -> {
+			root.removeAppender(APPENDER_NAME);
+			configuration.getAppenders().remove(APPENDER_NAME);
+			context.updateLoggers();
+			appender.stop();
+		};
+	}
+
+	/**
+	 * Leaves out the events of the OpenTelemetry SDK and its exporters.
+	 */
+	static final class ExportersOwnLogFilter extends AbstractFilter {
+
+		@Override
+		public Filter.Result filter(LogEvent event) {
+			return isExportersOwnLogger(event.getLoggerName()) ? Filter.Result.DENY : Filter.Result.NEUTRAL;
+		}
+
+	}
+
+}

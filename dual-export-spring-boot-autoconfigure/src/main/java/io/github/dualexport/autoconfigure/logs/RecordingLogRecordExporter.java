@@ -1,0 +1,35 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.logs;
+
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+
+import io.github.dualexport.autoconfigure.pipeline.ExportRecorder;
+import io.github.dualexport.autoconfigure.pipeline.RecordingExporter;
+
+/**
+ * Records the outcome of each export request of the log record exporter it wraps.
+ *
+ * @author Dual Export contributors
+ */
+final class RecordingLogRecordExporter extends RecordingExporter<LogRecordData> implements LogRecordExporter {
+
+	RecordingLogRecordExporter(LogRecordExporter delegate, ExportRecorder recorder) {
+		super(delegate, delegate::export, delegate::flush, delegate::shutdown, recorder);
+	}
+
+}
