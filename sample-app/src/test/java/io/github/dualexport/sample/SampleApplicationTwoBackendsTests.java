@@ -116,6 +116,7 @@ class SampleApplicationTwoBackendsTests {
 		assertThat(client.get().uri("/actuator/prometheus").retrieve().body(String.class)).contains(
 				"telemetry_backend_exported_total{backend=\"first\",outcome=\"success\",signal=\"traces\"}",
 				"telemetry_backend_export_duration_seconds_count{backend=\"second\",outcome=\"success\",signal=\"traces\"}",
+				"telemetry_backend_export_duration_seconds_bucket{backend=\"first\",outcome=\"success\",signal=\"traces\",le=\"",
 				"telemetry_backend_queue_capacity{backend=\"first\",signal=\"traces\"} 2048");
 	}
 
