@@ -24,9 +24,11 @@ import io.opentelemetry.sdk.logs.LogRecordProcessor;
 import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessorBuilder;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.pipeline.AttributeRedactor;
 import io.github.dualexport.autoconfigure.pipeline.ExportListener;
 import io.github.dualexport.autoconfigure.pipeline.QueuedPipeline;
 
@@ -61,9 +63,13 @@ public final class LogPipeline extends QueuedPipeline {
 		super(backend.name(), Signal.LOGS, listeners, "log");
 		this.minSeverityNumber = Severity.valueOf(backend.logs().minSeverity().toUpperCase(Locale.ROOT))
 			.getSeverityNumber();
+		LogRecordExporter exporter = LogRecordExporterFactory.create(backend);
+		AttributeRedactor redactor = new AttributeRedactor(backend.redaction());
+		if (!redactor.isEmpty()) {
+			exporter = new RedactingLogRecordExporter(exporter, redactor);
+		}
 		this.processor = buildProcessor(
-				BatchLogRecordProcessor
-					.builder(new RecordingLogRecordExporter(LogRecordExporterFactory.create(backend), recorder())),
+				BatchLogRecordProcessor.builder(new RecordingLogRecordExporter(exporter, recorder())),
 				backend.logs().batch(), BATCH_LOG_RECORD_PROCESSOR);
 	}
 

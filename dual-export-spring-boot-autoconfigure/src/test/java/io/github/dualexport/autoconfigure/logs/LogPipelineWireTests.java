@@ -200,6 +200,33 @@ class LogPipelineWireTests {
 	}
 
 	@Test
+	void redactionRemovesAndMasksLogAttributesForItsBackendOnly() {
+		this.contextRunner
+			.withPropertyValues(http("full", first), http("redacted", second),
+					"telemetry.logs.capture.mdc-keys=enduser.id,client.address",
+					"telemetry.backends.redacted.redact.attributes=enduser.id",
+					"telemetry.backends.redacted.redact.mask=client.address")
+			.run((context) -> {
+				MDC.put("enduser.id", "ada");
+				MDC.put("client.address", "10.1.2.3");
+				try {
+					logger.info("Greeting");
+				}
+				finally {
+					MDC.clear();
+				}
+				LogRecord original = first.awaitLogRecords(LOGGER_NAME, 1, DELIVERY).get(0);
+				LogRecord redacted = second.awaitLogRecords(LOGGER_NAME, 1, DELIVERY).get(0);
+				assertThat(attribute(original, "enduser.id")).hasValue("ada");
+				assertThat(attribute(original, "client.address")).hasValue("10.1.2.3");
+				assertThat(attribute(redacted, "enduser.id")).isEmpty();
+				assertThat(attribute(redacted, "client.address"))
+					.hasValueSatisfying((value) -> assertThat(value).startsWith("sha256:").isNotEqualTo("10.1.2.3"));
+				assertThat(redacted.getBody().getStringValue()).isEqualTo("Greeting");
+			});
+	}
+
+	@Test
 	void exceptionTypeMessageAndStacktraceArriveAsAttributes() {
 		this.contextRunner.withPropertyValues(http("a", first)).run((context) -> {
 			logger.error("Payment failed", new IllegalStateException("card expired"));
