@@ -15,41 +15,22 @@
  */
 package io.github.dualexport.autoconfigure.traces;
 
-import java.util.Collection;
-
 import io.opentelemetry.exporter.internal.otlp.traces.TraceRequestMarshaler;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 import io.github.dualexport.autoconfigure.pipeline.OtlpJsonLines;
+import io.github.dualexport.autoconfigure.pipeline.OtlpJsonLinesExporter;
 
 /**
  * Writes each batch of spans as one OTLP-JSON line.
  *
  * @author Dual Export contributors
  */
-final class ConsoleSpanExporter implements SpanExporter {
-
-	private final OtlpJsonLines lines;
+final class ConsoleSpanExporter extends OtlpJsonLinesExporter<SpanData> implements SpanExporter {
 
 	ConsoleSpanExporter(OtlpJsonLines lines) {
-		this.lines = lines;
-	}
-
-	@Override
-	public CompletableResultCode export(Collection<SpanData> spans) {
-		return this.lines.write(TraceRequestMarshaler.create(spans));
-	}
-
-	@Override
-	public CompletableResultCode flush() {
-		return CompletableResultCode.ofSuccess();
-	}
-
-	@Override
-	public CompletableResultCode shutdown() {
-		return CompletableResultCode.ofSuccess();
+		super(lines, TraceRequestMarshaler::create);
 	}
 
 }
