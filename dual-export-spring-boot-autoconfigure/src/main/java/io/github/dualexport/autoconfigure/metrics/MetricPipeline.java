@@ -17,6 +17,7 @@ package io.github.dualexport.autoconfigure.metrics;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.InternalTelemetryVersion;
@@ -25,6 +26,7 @@ import io.opentelemetry.sdk.metrics.Aggregation;
 import io.opentelemetry.sdk.metrics.InstrumentType;
 import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
 import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.metrics.export.CollectionRegistration;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.metrics.export.MetricReader;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
@@ -49,6 +51,10 @@ public final class MetricPipeline extends AbstractSignalPipeline {
 
 	private final PeriodicMetricReader reader;
 
+	private final MetricReader registeredReader = new AsyncShutdownMetricReader();
+
+	private final AtomicReference<CompletableResultCode> shutdown = new AtomicReference<>();
+
 	/**
 	 * Build the metric pipeline of a backend.
 	 * @param backend the resolved backend
@@ -58,6 +64,8 @@ public final class MetricPipeline extends AbstractSignalPipeline {
 		super(backend.name(), Signal.METRICS, listeners);
 		this.reader = PeriodicMetricReader.builder(new GatedMetricExporter(MetricExporterFactory.create(backend)))
 			.setInterval(backend.metrics().interval())
+			// Wait for a request as long as it may take, so that at most one is in flight
+			.setExporterTimeout(backend.timeout())
 			// Its own metrics would go to every backend through the provider: opt-in
 			.setInternalTelemetryVersion(InternalTelemetryVersion.LEGACY)
 			.build();
@@ -68,7 +76,7 @@ public final class MetricPipeline extends AbstractSignalPipeline {
 	 * @return the metric reader
 	 */
 	public MetricReader metricReader() {
-		return this.reader;
+		return this.registeredReader;
 	}
 
 	@Override
@@ -83,15 +91,18 @@ public final class MetricPipeline extends AbstractSignalPipeline {
 
 	@Override
 	public CompletableResultCode shutdown() {
-		// The reader's shutdown blocks until its last export ends: run it aside so that
-		// a dead backend does not hold up the shutdown of the others
 		CompletableResultCode result = new CompletableResultCode();
-		Thread shutdown = new Thread(() -> {
+		if (!this.shutdown.compareAndSet(null, result)) {
+			return this.shutdown.get();
+		}
+		// The reader's shutdown blocks until its last export ends or times out: run it
+		// aside so that a dead backend does not hold up the shutdown of the others
+		Thread thread = new Thread(() -> {
 			CompletableResultCode readerShutdown = this.reader.shutdown();
 			readerShutdown.whenComplete(() -> complete(result, readerShutdown.isSuccess()));
 		}, "dual-export-metrics-shutdown-" + backend());
-		shutdown.setDaemon(true);
-		shutdown.start();
+		thread.setDaemon(true);
+		thread.start();
 		return result;
 	}
 
@@ -159,6 +170,49 @@ public final class MetricPipeline extends AbstractSignalPipeline {
 		@Override
 		public String toString() {
 			return "GatedMetricExporter[" + this.delegate + "]";
+		}
+
+	}
+
+	/**
+	 * The reader as the meter provider sees it: the provider shuts its readers down one
+	 * after the other, so this one hands the blocking shutdown to the pipeline.
+	 */
+	private final class AsyncShutdownMetricReader implements MetricReader {
+
+		@Override
+		public void register(CollectionRegistration registration) {
+			MetricPipeline.this.reader.register(registration);
+		}
+
+		@Override
+		public AggregationTemporality getAggregationTemporality(InstrumentType instrumentType) {
+			return MetricPipeline.this.reader.getAggregationTemporality(instrumentType);
+		}
+
+		@Override
+		public Aggregation getDefaultAggregation(InstrumentType instrumentType) {
+			return MetricPipeline.this.reader.getDefaultAggregation(instrumentType);
+		}
+
+		@Override
+		public MemoryMode getMemoryMode() {
+			return MetricPipeline.this.reader.getMemoryMode();
+		}
+
+		@Override
+		public CompletableResultCode forceFlush() {
+			return MetricPipeline.this.forceFlush();
+		}
+
+		@Override
+		public CompletableResultCode shutdown() {
+			return MetricPipeline.this.shutdown();
+		}
+
+		@Override
+		public String toString() {
+			return MetricPipeline.this.reader.toString();
 		}
 
 	}

@@ -268,6 +268,17 @@ class MetricPipelineWireTests {
 	}
 
 	@Test
+	void lastIntervalReachesEveryLiveBackendWhenTheContextCloses() {
+		this.contextRunner
+			.withPropertyValues(properties(http("a", first), grpc("b", second),
+					"telemetry.backends.down.endpoint=http://127.0.0.1:" + OtlpReceiver.freePort(),
+					"telemetry.backends.down.retry.enabled=false", "telemetry.defaults.metrics.interval=60s"))
+			.run((context) -> meterRegistry(context).counter("hello.requests").increment(4));
+		assertThat(latestValue(first.receiver(), "hello.requests")).isEqualTo(4);
+		assertThat(latestValue(second.receiver(), "hello.requests")).isEqualTo(4);
+	}
+
+	@Test
 	void consoleBackendPrintsMetricsAsOtlpJsonLines(CapturedOutput output) {
 		this.contextRunner.withPropertyValues("telemetry.backends.console.type=console").run((context) -> {
 			meterRegistry(context).counter("hello.requests").increment();
