@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.trace.v1.Span;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.micrometer.metrics.actuate.endpoint.MetricsEndpoint;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
 
@@ -38,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests the sample application started with two {@code type: otlp} backends, one over
- * http/protobuf and one over gRPC: every {@code /hello} trace, and its log line, reaches
- * both.
+ * http/protobuf and one over gRPC: every {@code /hello} trace, its log line and the
+ * application's metrics reach both.
  *
  * @author Dual Export contributors
  */
@@ -62,7 +64,7 @@ class SampleApplicationTwoBackendsTests {
 				"--telemetry.backends.first.endpoint=" + first.httpEndpoint(), "--telemetry.backends.second.type=otlp",
 				"--telemetry.backends.second.endpoint=" + second.grpcEndpoint(),
 				"--telemetry.backends.second.protocol=grpc", "--telemetry.defaults.traces.schedule-delay=200ms",
-				"--telemetry.defaults.logs.schedule-delay=200ms");
+				"--telemetry.defaults.logs.schedule-delay=200ms", "--telemetry.defaults.metrics.interval=200ms");
 		port = application.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 
@@ -139,9 +141,45 @@ class SampleApplicationTwoBackendsTests {
 	}
 
 	@Test
+	void helloRequestsCounterReachesBothBackends() {
+		RestClient client = RestClient.create("http://127.0.0.1:" + port);
+		for (int i = 0; i < 3; i++) {
+			client.get().uri("/hello?name=counted").retrieve().toBodilessEntity();
+		}
+		double count = application.getBean(MetricsEndpoint.class)
+			.metric("hello.requests", null)
+			.getMeasurements()
+			.get(0)
+			.getValue();
+		assertThat(count).isGreaterThanOrEqualTo(3);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> latestValue(first, "hello.requests") == count
+					&& latestValue(second, "hello.requests") == count);
+	}
+
+	@Test
+	void httpServerAndJvmMetricsReachBothBackends() {
+		RestClient.create("http://127.0.0.1:" + port).get().uri("/hello").retrieve().toBodilessEntity();
+		for (OtlpReceiver receiver : List.of(first, second)) {
+			receiver.awaitMetricNamed("http.server.requests", Duration.ofSeconds(10));
+			receiver.awaitMetricNamed("jvm.memory.used", Duration.ofSeconds(10));
+		}
+	}
+
+	@Test
 	void anonymousIsTheDefaultName() {
 		String body = RestClient.create("http://127.0.0.1:" + port).get().uri("/hello").retrieve().body(String.class);
 		assertThat(body).isEqualTo("Hello, anonymous!");
+	}
+
+	private static double latestValue(OtlpReceiver receiver, String name) {
+		List<NumberDataPoint> points = receiver.metrics()
+			.stream()
+			.filter((metric) -> metric.getName().equals(name))
+			.flatMap((metric) -> metric.getSum().getDataPointsList().stream())
+			.toList();
+		return points.isEmpty() ? Double.NaN : points.get(points.size() - 1).getAsDouble();
 	}
 
 	private static Set<String> await(OtlpReceiver receiver, String userPrefix) {

@@ -99,12 +99,13 @@ class SampleProfilesTests {
 	}
 
 	private static ConfigurableApplicationContext run(String... args) {
-		String[] all = new String[args.length + 2];
+		String[] all = new String[args.length + 3];
 		all[0] = "--spring.main.web-application-type=none";
-		// No backend listens here: captured startup lines would hold the close until
-		// their exports gave up
+		// No backend listens here: captured startup lines and the final metrics export
+		// would hold the close until their exports gave up
 		all[1] = "--telemetry.logs.capture.enabled=false";
-		System.arraycopy(args, 0, all, 2, args.length);
+		all[2] = "--telemetry.defaults.retry.enabled=false";
+		System.arraycopy(args, 0, all, 3, args.length);
 		return SpringApplication.run(SampleApplication.class, all);
 	}
 

@@ -16,10 +16,14 @@
 package io.github.dualexport.autoconfigure.selfmetrics;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Statistic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.micrometer.metrics.actuate.endpoint.MetricsEndpoint;
 
 import io.github.dualexport.autoconfigure.RunningApplication;
 import io.github.dualexport.test.OtlpReceiver;
@@ -60,14 +64,12 @@ class ExportMetricsWireTests {
 						&& exported(registry, "full", "dropped") > 0);
 			assertThat(exported(registry, "healthy", "failure")).isZero();
 			assertThat(exported(registry, "healthy", "dropped")).isZero();
-			assertThat(registry.get("telemetry.backend.export.duration")
-				.tags("backend", "healthy", "signal", "traces", "outcome", "success")
-				.timer()
-				.count()).isPositive();
-			assertThat(registry.get("telemetry.backend.export.duration")
-				.tags("backend", "refused", "signal", "traces", "outcome", "failure")
-				.timer()
-				.count()).isPositive();
+			// Read through the metrics endpoint: the OpenTelemetry bridge in the
+			// composite
+			// registry cannot read its values back
+			MetricsEndpoint metrics = application.context().getBean(MetricsEndpoint.class);
+			assertThat(count(metrics, "healthy", "success")).isPositive();
+			assertThat(count(metrics, "refused", "failure")).isPositive();
 			assertThat(registry.get("telemetry.backend.queue.capacity")
 				.tags("backend", "full", "signal", "traces")
 				.gauge()
@@ -79,6 +81,18 @@ class ExportMetricsWireTests {
 				.contains("\"backend\"", "\"signal\"", "\"outcome\"", "\"healthy\"", "\"dropped\"");
 			blackHole.receiver().respondNormally();
 		}
+	}
+
+	private static double count(MetricsEndpoint metrics, String backend, String outcome) {
+		return metrics
+			.metric("telemetry.backend.export.duration",
+					List.of("backend:" + backend, "signal:traces", "outcome:" + outcome))
+			.getMeasurements()
+			.stream()
+			.filter((measurement) -> measurement.getStatistic() == Statistic.COUNT)
+			.findFirst()
+			.orElseThrow()
+			.getValue();
 	}
 
 	private static double exported(MeterRegistry registry, String backend, String outcome) {

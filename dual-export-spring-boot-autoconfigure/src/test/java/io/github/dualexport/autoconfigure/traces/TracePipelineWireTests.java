@@ -17,7 +17,6 @@ package io.github.dualexport.autoconfigure.traces;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import io.opentelemetry.api.OpenTelemetry;
@@ -45,6 +44,9 @@ import io.github.dualexport.test.OtlpReceiverExtension;
 import io.github.dualexport.test.ReceivedRequest;
 import io.github.dualexport.test.Transport;
 
+import static io.github.dualexport.autoconfigure.WireTestBackends.grpc;
+import static io.github.dualexport.autoconfigure.WireTestBackends.http;
+import static io.github.dualexport.autoconfigure.WireTestBackends.properties;
 import static io.github.dualexport.test.OtlpAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -274,21 +276,6 @@ class TracePipelineWireTests {
 
 	private static PipelineSnapshot snapshot(ApplicationContext context, String backend) {
 		return context.getBean(BackendPipelines.class).find(backend, Signal.TRACES).orElseThrow().snapshot();
-	}
-
-	private static String http(String name, OtlpReceiverExtension receiver) {
-		return "telemetry.backends." + name + ".endpoint=" + receiver.httpEndpoint();
-	}
-
-	private static String grpc(String name, OtlpReceiverExtension receiver) {
-		return "telemetry.backends." + name + ".endpoint=" + receiver.grpcEndpoint() + "," + "telemetry.backends."
-				+ name + ".protocol=grpc";
-	}
-
-	private static String[] properties(String... properties) {
-		return Arrays.stream(properties)
-			.flatMap((property) -> Arrays.stream(property.split(",")))
-			.toArray(String[]::new);
 	}
 
 }

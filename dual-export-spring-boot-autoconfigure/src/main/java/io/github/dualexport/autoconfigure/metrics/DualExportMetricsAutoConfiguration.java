@@ -1,0 +1,109 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.metrics;
+
+import java.util.List;
+
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.instrumentation.micrometer.v1_5.OpenTelemetryMeterRegistry;
+import io.opentelemetry.instrumentation.micrometer.v1_5.OpenTelemetryMeterRegistryBuilder;
+import io.opentelemetry.instrumentation.micrometer.v1_5.internal.Internal;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
+import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
+import io.opentelemetry.sdk.resources.Resource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
+import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
+import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.pipeline.ExportListener;
+
+/**
+ * Auto-configuration of one metric pipeline per backend that receives metrics: each
+ * backend's {@link PeriodicMetricReader} is registered in the one
+ * {@link SdkMeterProvider} that Spring Boot's OpenTelemetry SDK picks up, so
+ * OpenTelemetry API meters reach every backend; the Micrometer bridge forwards every
+ * Micrometer meter into the same provider.
+ * <p>
+ * It runs after the simple registry's auto-configuration and before the composite is
+ * assembled: the bridge cannot read values back, so a registry that can (simple,
+ * Prometheus, OTLP or the application's own) always stays in the composite beside it.
+ * <p>
+ * An application that defines its own {@link SdkMeterProvider} keeps it, and this
+ * auto-configuration backs off: no reader would be registered in that provider.
+ *
+ * @author Dual Export contributors
+ */
+@AutoConfiguration(after = { DualExportAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class },
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+		beforeName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@ConditionalOnClass({ SdkMeterProvider.class, PeriodicMetricReader.class })
+@ConditionalOnBean(ResolvedBackends.class)
+@ConditionalOnMissingBean(SdkMeterProvider.class)
+public final class DualExportMetricsAutoConfiguration {
+
+	@Bean
+	MetricPipelines telemetryMetricPipelines(ResolvedBackends backends, ObjectProvider<ExportListener> listeners) {
+		List<ExportListener> exportListeners = listeners.orderedStream().toList();
+		return new MetricPipelines(backends.exporting(Signal.METRICS)
+			.stream()
+			.map((backend) -> new MetricPipeline(backend, exportListeners))
+			.toList());
+	}
+
+	@Bean
+	SdkMeterProvider telemetrySdkMeterProvider(MetricPipelines pipelines, ObjectProvider<Resource> resource,
+			ObjectProvider<SdkMeterProviderBuilderCustomizer> customizers) {
+		SdkMeterProviderBuilder builder = SdkMeterProvider.builder();
+		resource.ifAvailable(builder::setResource);
+		pipelines.pipelines().forEach((pipeline) -> builder.registerMetricReader(pipeline.metricReader()));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	/**
+	 * Forwards the application's Micrometer meters into the meter provider.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ MeterRegistry.class, OpenTelemetryMeterRegistry.class })
+	@ConditionalOnBean({ Clock.class, OpenTelemetry.class })
+	static class MicrometerBridgeConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		OpenTelemetryMeterRegistry telemetryOpenTelemetryMeterRegistry(OpenTelemetry openTelemetry, Clock clock) {
+			OpenTelemetryMeterRegistryBuilder builder = OpenTelemetryMeterRegistry.builder(openTelemetry)
+				.setClock(clock);
+			// The bridge cannot read values back and the composite orders its children
+			// by identity: hide the bridge's meters so the actuator reads another child
+			Internal.setMetersHiddenFromSearch(builder, true);
+			return (OpenTelemetryMeterRegistry) builder.build();
+		}
+
+	}
+
+}

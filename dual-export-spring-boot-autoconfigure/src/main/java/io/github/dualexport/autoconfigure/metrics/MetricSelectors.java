@@ -1,0 +1,62 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.metrics;
+
+import io.opentelemetry.sdk.metrics.Aggregation;
+import io.opentelemetry.sdk.metrics.InstrumentType;
+import io.opentelemetry.sdk.metrics.export.AggregationTemporalitySelector;
+import io.opentelemetry.sdk.metrics.export.DefaultAggregationSelector;
+
+import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+
+/**
+ * What a backend's metric reader asks of the SDK: the temporality of each instrument type
+ * and the aggregation of histograms.
+ *
+ * @param temporality the temporality per instrument type
+ * @param aggregation the default aggregation per instrument type
+ * @author Dual Export contributors
+ */
+record MetricSelectors(AggregationTemporalitySelector temporality, DefaultAggregationSelector aggregation) {
+
+	/**
+	 * Return the selectors of a backend's resolved metric settings.
+	 * @param metrics the resolved settings
+	 * @return the selectors
+	 */
+	static MetricSelectors of(ResolvedBackend.Metrics metrics) {
+		return new MetricSelectors(temporality(metrics.temporality()), aggregation(metrics.histogram()));
+	}
+
+	private static AggregationTemporalitySelector temporality(String temporality) {
+		return switch (temporality) {
+			case "cumulative" -> AggregationTemporalitySelector.alwaysCumulative();
+			case "delta" -> AggregationTemporalitySelector.deltaPreferred();
+			case "low-memory" -> AggregationTemporalitySelector.lowMemory();
+			default -> throw new IllegalArgumentException("Unknown temporality '" + temporality + "'");
+		};
+	}
+
+	private static DefaultAggregationSelector aggregation(String histogram) {
+		return switch (histogram) {
+			case "explicit" -> DefaultAggregationSelector.getDefault();
+			case "exponential" -> DefaultAggregationSelector.getDefault()
+				.with(InstrumentType.HISTOGRAM, Aggregation.base2ExponentialBucketHistogram());
+			default -> throw new IllegalArgumentException("Unknown histogram aggregation '" + histogram + "'");
+		};
+	}
+
+}

@@ -1,0 +1,35 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.metrics;
+
+import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
+
+/**
+ * Callback to customize the {@link SdkMeterProviderBuilder} of the meter provider that
+ * carries every backend's metric reader, such as to add views.
+ *
+ * @author Dual Export contributors
+ */
+@FunctionalInterface
+public interface SdkMeterProviderBuilderCustomizer {
+
+	/**
+	 * Customize the builder.
+	 * @param builder the builder, holding the resource and the backends' readers
+	 */
+	void customize(SdkMeterProviderBuilder builder);
+
+}
