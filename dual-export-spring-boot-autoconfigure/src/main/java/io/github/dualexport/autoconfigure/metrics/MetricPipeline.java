@@ -34,6 +34,7 @@ import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.backend.Signal;
 import io.github.dualexport.autoconfigure.pipeline.AbstractSignalPipeline;
+import io.github.dualexport.autoconfigure.pipeline.AttributeRedactor;
 import io.github.dualexport.autoconfigure.pipeline.ExportListener;
 import io.github.dualexport.autoconfigure.pipeline.QueueState;
 
@@ -62,7 +63,12 @@ public final class MetricPipeline extends AbstractSignalPipeline {
 	 */
 	public MetricPipeline(ResolvedBackend backend, List<ExportListener> listeners) {
 		super(backend.name(), Signal.METRICS, listeners);
-		this.reader = PeriodicMetricReader.builder(new GatedMetricExporter(MetricExporterFactory.create(backend)))
+		MetricExporter exporter = MetricExporterFactory.create(backend);
+		AttributeRedactor redactor = new AttributeRedactor(backend.redaction());
+		if (!redactor.isEmpty()) {
+			exporter = new RedactingMetricExporter(exporter, redactor);
+		}
+		this.reader = PeriodicMetricReader.builder(new GatedMetricExporter(exporter))
 			.setInterval(backend.metrics().interval())
 			// Wait for a request as long as it may take, so that at most one is in flight
 			.setExporterTimeout(backend.timeout())

@@ -16,13 +16,17 @@
 package io.github.dualexport.autoconfigure.metrics;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.instrumentation.micrometer.v1_5.OpenTelemetryMeterRegistry;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
@@ -148,6 +152,37 @@ class MetricPipelineWireTests {
 				assertThat(second.receiver().requests(METRICS)).extracting(ReceivedRequest::transport)
 					.containsOnly(Transport.GRPC);
 			});
+	}
+
+	@Test
+	void redactionRemovesAndMasksMetricAttributesForItsBackendOnly() {
+		this.contextRunner
+			.withPropertyValues(http("full", first), http("redacted", second),
+					"telemetry.backends.redacted.redact.attributes=tenant",
+					"telemetry.backends.redacted.redact.mask=region")
+			.run((context) -> {
+				context.getBean(OpenTelemetry.class)
+					.getMeter("wire-test")
+					.counterBuilder("orders.placed")
+					.build()
+					.add(3, Attributes.of(AttributeKey.stringKey("tenant"), "acme", AttributeKey.stringKey("region"),
+							"eu-west", AttributeKey.stringKey("channel"), "web"));
+				await().atMost(DELIVERY)
+					.until(() -> !points(first.receiver(), "orders.placed").isEmpty()
+							&& !points(second.receiver(), "orders.placed").isEmpty());
+				Map<String, String> original = attributes(points(first.receiver(), "orders.placed").get(0));
+				Map<String, String> redacted = attributes(points(second.receiver(), "orders.placed").get(0));
+				assertThat(original).containsEntry("tenant", "acme").containsEntry("region", "eu-west");
+				assertThat(redacted).doesNotContainKey("tenant").containsEntry("channel", "web");
+				assertThat(redacted.get("region")).startsWith("sha256:");
+			});
+	}
+
+	private static Map<String, String> attributes(NumberDataPoint point) {
+		Map<String, String> attributes = new HashMap<>();
+		point.getAttributesList()
+			.forEach((attribute) -> attributes.put(attribute.getKey(), attribute.getValue().getStringValue()));
+		return attributes;
 	}
 
 	@Test
