@@ -15,13 +15,10 @@
  */
 package io.github.dualexport.autoconfigure.logs;
 
-import java.util.Collection;
-
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.Value;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.logs.data.Body;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
@@ -29,6 +26,7 @@ import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.resources.Resource;
 
 import io.github.dualexport.autoconfigure.pipeline.AttributeRedactor;
+import io.github.dualexport.autoconfigure.pipeline.RedactingExporter;
 
 /**
  * Exports redacted views of log records: the shared {@link LogRecordData} other backends
@@ -36,32 +34,11 @@ import io.github.dualexport.autoconfigure.pipeline.AttributeRedactor;
  *
  * @author Dual Export contributors
  */
-final class RedactingLogRecordExporter implements LogRecordExporter {
-
-	private final LogRecordExporter delegate;
-
-	private final AttributeRedactor redactor;
+final class RedactingLogRecordExporter extends RedactingExporter<LogRecordData> implements LogRecordExporter {
 
 	RedactingLogRecordExporter(LogRecordExporter delegate, AttributeRedactor redactor) {
-		this.delegate = delegate;
-		this.redactor = redactor;
-	}
-
-	@Override
-	public CompletableResultCode export(Collection<LogRecordData> logs) {
-		return this.delegate.export(logs.stream()
-			.map((log) -> (LogRecordData) new RedactedLogRecordData(log, this.redactor.redact(log.getAttributes())))
-			.toList());
-	}
-
-	@Override
-	public CompletableResultCode flush() {
-		return this.delegate.flush();
-	}
-
-	@Override
-	public CompletableResultCode shutdown() {
-		return this.delegate.shutdown();
+		super(delegate::export, delegate::flush, delegate::shutdown,
+				(log) -> new RedactedLogRecordData(log, redactor.redact(log.getAttributes())));
 	}
 
 	/**

@@ -132,12 +132,10 @@ public final class MetricPipeline extends AbstractSignalPipeline {
 	/**
 	 * Records each export request and skips it while the pipeline is switched off.
 	 */
-	private final class GatedMetricExporter implements MetricExporter {
-
-		private final MetricExporter delegate;
+	private final class GatedMetricExporter extends ForwardingMetricExporter {
 
 		GatedMetricExporter(MetricExporter delegate) {
-			this.delegate = delegate;
+			super(delegate);
 		}
 
 		@Override
@@ -145,37 +143,7 @@ public final class MetricPipeline extends AbstractSignalPipeline {
 			if (!accepting()) {
 				return CompletableResultCode.ofSuccess();
 			}
-			return recorder().record(points(metrics), () -> this.delegate.export(metrics));
-		}
-
-		@Override
-		public AggregationTemporality getAggregationTemporality(InstrumentType instrumentType) {
-			return this.delegate.getAggregationTemporality(instrumentType);
-		}
-
-		@Override
-		public Aggregation getDefaultAggregation(InstrumentType instrumentType) {
-			return this.delegate.getDefaultAggregation(instrumentType);
-		}
-
-		@Override
-		public MemoryMode getMemoryMode() {
-			return this.delegate.getMemoryMode();
-		}
-
-		@Override
-		public CompletableResultCode flush() {
-			return this.delegate.flush();
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
-			return this.delegate.shutdown();
-		}
-
-		@Override
-		public String toString() {
-			return "GatedMetricExporter[" + this.delegate + "]";
+			return recorder().record(points(metrics), () -> super.export(metrics));
 		}
 
 	}

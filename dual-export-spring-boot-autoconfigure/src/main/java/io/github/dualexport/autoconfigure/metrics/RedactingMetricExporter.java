@@ -19,10 +19,6 @@ import java.util.Collection;
 import java.util.List;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.common.export.MemoryMode;
-import io.opentelemetry.sdk.metrics.Aggregation;
-import io.opentelemetry.sdk.metrics.InstrumentType;
-import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
 import io.opentelemetry.sdk.metrics.data.DoublePointData;
 import io.opentelemetry.sdk.metrics.data.ExponentialHistogramPointData;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
@@ -52,45 +48,18 @@ import io.github.dualexport.autoconfigure.pipeline.AttributeRedactor;
  *
  * @author Dual Export contributors
  */
-final class RedactingMetricExporter implements MetricExporter {
-
-	private final MetricExporter delegate;
+final class RedactingMetricExporter extends ForwardingMetricExporter {
 
 	private final AttributeRedactor redactor;
 
 	RedactingMetricExporter(MetricExporter delegate, AttributeRedactor redactor) {
-		this.delegate = delegate;
+		super(delegate);
 		this.redactor = redactor;
 	}
 
 	@Override
 	public CompletableResultCode export(Collection<MetricData> metrics) {
-		return this.delegate.export(metrics.stream().map(this::redact).toList());
-	}
-
-	@Override
-	public AggregationTemporality getAggregationTemporality(InstrumentType instrumentType) {
-		return this.delegate.getAggregationTemporality(instrumentType);
-	}
-
-	@Override
-	public Aggregation getDefaultAggregation(InstrumentType instrumentType) {
-		return this.delegate.getDefaultAggregation(instrumentType);
-	}
-
-	@Override
-	public MemoryMode getMemoryMode() {
-		return this.delegate.getMemoryMode();
-	}
-
-	@Override
-	public CompletableResultCode flush() {
-		return this.delegate.flush();
-	}
-
-	@Override
-	public CompletableResultCode shutdown() {
-		return this.delegate.shutdown();
+		return super.export(metrics.stream().map(this::redact).toList());
 	}
 
 	private MetricData redact(MetricData metric) {

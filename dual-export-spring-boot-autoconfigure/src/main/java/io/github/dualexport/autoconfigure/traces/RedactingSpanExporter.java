@@ -15,17 +15,16 @@
  */
 package io.github.dualexport.autoconfigure.traces;
 
-import java.util.Collection;
 import java.util.List;
 
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 import io.github.dualexport.autoconfigure.pipeline.AttributeRedactor;
+import io.github.dualexport.autoconfigure.pipeline.RedactingExporter;
 
 /**
  * Exports redacted views of spans: the shared {@link SpanData} other backends export is
@@ -33,46 +32,25 @@ import io.github.dualexport.autoconfigure.pipeline.AttributeRedactor;
  *
  * @author Dual Export contributors
  */
-final class RedactingSpanExporter implements SpanExporter {
-
-	private final SpanExporter delegate;
-
-	private final AttributeRedactor redactor;
+final class RedactingSpanExporter extends RedactingExporter<SpanData> implements SpanExporter {
 
 	RedactingSpanExporter(SpanExporter delegate, AttributeRedactor redactor) {
-		this.delegate = delegate;
-		this.redactor = redactor;
+		super(delegate::export, delegate::flush, delegate::shutdown, (span) -> new RedactedSpanData(span, redactor));
 	}
 
-	@Override
-	public CompletableResultCode export(Collection<SpanData> spans) {
-		return this.delegate.export(spans.stream().map(RedactedSpanData::new).map(SpanData.class::cast).toList());
-	}
-
-	@Override
-	public CompletableResultCode flush() {
-		return this.delegate.flush();
-	}
-
-	@Override
-	public CompletableResultCode shutdown() {
-		return this.delegate.shutdown();
-	}
-
-	private final class RedactedSpanData extends DelegatingSpanData {
+	private static final class RedactedSpanData extends DelegatingSpanData {
 
 		private final Attributes attributes;
 
 		private final List<EventData> events;
 
-		RedactedSpanData(SpanData span) {
+		RedactedSpanData(SpanData span, AttributeRedactor redactor) {
 			super(span);
-			this.attributes = RedactingSpanExporter.this.redactor.redact(span.getAttributes());
+			this.attributes = redactor.redact(span.getAttributes());
 			this.events = span.getEvents()
 				.stream()
 				.map((event) -> EventData.create(event.getEpochNanos(), event.getName(),
-						RedactingSpanExporter.this.redactor.redact(event.getAttributes()),
-						event.getTotalAttributeCount()))
+						redactor.redact(event.getAttributes()), event.getTotalAttributeCount()))
 				.toList();
 		}
 
