@@ -15,6 +15,7 @@
  */
 package io.github.dualexport.autoconfigure.traces;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
@@ -72,15 +73,23 @@ final class SpanSelector {
 		if (rule.attribute() == null) {
 			return true;
 		}
-		Object value = span.getAttributes()
-			.asMap()
-			.entrySet()
-			.stream()
-			.filter((entry) -> entry.getKey().getKey().equals(rule.attribute()))
-			.map((entry) -> entry.getValue())
-			.findFirst()
-			.orElse(null);
+		// A string attribute is looked up in place; only other types need a copy of the
+		// span's attributes
+		Object value = span.getAttribute(AttributeKey.stringKey(rule.attribute()));
+		if (value == null) {
+			value = valueOfAnyType(span, rule.attribute());
+		}
 		return value != null && (rule.value() == null || rule.value().equals(String.valueOf(value)));
+	}
+
+	private static Object valueOfAnyType(ReadableSpan span, String attribute) {
+		Object[] value = new Object[1];
+		span.getAttributes().forEach((key, candidate) -> {
+			if (key.getKey().equals(attribute)) {
+				value[0] = candidate;
+			}
+		});
+		return value[0];
 	}
 
 }
