@@ -115,8 +115,8 @@ public final class BackendResolver {
 			}
 		}
 		BackendContext none = null;
-		batch(none, "traces.", settings.getTraces());
-		batch(none, "logs.", settings.getLogs());
+		batch(none, "traces.", settings.getTraces(), this.defaults.getTraces());
+		batch(none, "logs.", settings.getLogs(), this.defaults.getLogs());
 		metrics(none, null);
 		logsSeverity(none);
 		retry(none);
@@ -153,10 +153,10 @@ public final class BackendResolver {
 		headers.putAll(preset.headers(backend));
 		headers.putAll(own.getHeaders());
 		Map<Signal, String> endpoints = endpoints(backend, preset, protocol, signals);
-		ResolvedBackend.Batch traces = batch(backend, "traces.", own.getTraces());
+		ResolvedBackend.Batch traces = batch(backend, "traces.", own.getTraces(), this.defaults.getTraces());
 		ResolvedBackend.Metrics metrics = metrics(backend, preset);
-		ResolvedBackend.Logs logs = new ResolvedBackend.Logs(batch(backend, "logs.", own.getLogs()),
-				logsSeverity(backend));
+		ResolvedBackend.Logs logs = new ResolvedBackend.Logs(
+				batch(backend, "logs.", own.getLogs(), this.defaults.getLogs()), logsSeverity(backend));
 		ResolvedBackend.Retry retry = retry(backend);
 		ResolvedBackend.SpanSelection spanSelection = spanSelection(backend);
 		ResolvedBackend.Redaction redaction = redaction(backend);
@@ -212,8 +212,8 @@ public final class BackendResolver {
 		};
 	}
 
-	private ResolvedBackend.Batch batch(BackendContext backend, String prefix, BatchSettings own) {
-		BatchSettings inherited = prefix.startsWith("traces") ? this.defaults.getTraces() : this.defaults.getLogs();
+	private ResolvedBackend.Batch batch(BackendContext backend, String prefix, BatchSettings own,
+			BatchSettings inherited) {
 		Integer queue = positiveSize(
 				choose(backend, prefix + "max-queue-size", own.getMaxQueueSize(), inherited.getMaxQueueSize()));
 		Setting<Integer> batchSize = choose(backend, prefix + "max-export-batch-size", own.getMaxExportBatchSize(),
