@@ -15,14 +15,9 @@
  */
 package io.github.dualexport.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.Tracer;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -109,14 +104,7 @@ public final class RunningApplication implements AutoCloseable {
 	 * @return their trace ids
 	 */
 	public List<String> emitSpans(int count) {
-		Tracer tracer = this.context.getBean(OpenTelemetry.class).getTracer("operations-test");
-		List<String> traceIds = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			Span span = tracer.spanBuilder("operation-" + i).startSpan();
-			traceIds.add(span.getSpanContext().getTraceId());
-			span.end();
-		}
-		return traceIds;
+		return TestSpans.emit(this.context, count);
 	}
 
 	@Override

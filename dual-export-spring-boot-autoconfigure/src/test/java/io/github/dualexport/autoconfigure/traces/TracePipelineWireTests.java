@@ -19,9 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.Tracer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,10 +33,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 
 import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
+import io.github.dualexport.autoconfigure.TestSpans;
 import io.github.dualexport.autoconfigure.backend.Signal;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
-import io.github.dualexport.test.OtlpReceiver;
 import io.github.dualexport.test.OtlpReceiverExtension;
 import io.github.dualexport.test.ReceivedRequest;
 import io.github.dualexport.test.Transport;
@@ -264,14 +261,7 @@ class TracePipelineWireTests {
 	}
 
 	private static List<String> emitSpans(ApplicationContext context, int count) {
-		Tracer tracer = context.getBean(OpenTelemetry.class).getTracer("wire-test");
-		List<String> traceIds = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			Span span = tracer.spanBuilder("operation-" + i).startSpan();
-			traceIds.add(span.getSpanContext().getTraceId());
-			span.end();
-		}
-		return traceIds;
+		return TestSpans.emit(context, count);
 	}
 
 	private static PipelineSnapshot snapshot(ApplicationContext context, String backend) {

@@ -16,12 +16,8 @@
 package io.github.dualexport.autoconfigure.traces;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.Tracer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -34,6 +30,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 
 import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
+import io.github.dualexport.autoconfigure.TestSpans;
 import io.github.dualexport.autoconfigure.WireTestBackends;
 import io.github.dualexport.autoconfigure.backend.Signal;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
@@ -153,14 +150,7 @@ class TraceRetryWireTests {
 	}
 
 	private static List<String> emitSpans(ApplicationContext context, int count) {
-		Tracer tracer = context.getBean(OpenTelemetry.class).getTracer("retry-test");
-		List<String> traceIds = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			Span span = tracer.spanBuilder("operation-" + i).startSpan();
-			traceIds.add(span.getSpanContext().getTraceId());
-			span.end();
-		}
-		return traceIds;
+		return TestSpans.emit(context, count);
 	}
 
 	private static PipelineSnapshot snapshot(ApplicationContext context) {
