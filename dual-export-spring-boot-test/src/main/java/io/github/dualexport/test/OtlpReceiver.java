@@ -28,11 +28,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
 import com.google.protobuf.Message;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import io.grpc.DecompressorRegistry;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -54,6 +62,11 @@ import org.awaitility.Awaitility;
  * applies to both transports and all signals. Requests are recorded when they arrive,
  * whatever the answer.
  * <p>
+ * A receiver started with {@link #startTls(OtlpTls)} speaks TLS, or mutual TLS, on both
+ * ports; its endpoints then are {@code https} URLs. {@link #stop()} takes a receiver down
+ * like a crashed backend, so that senders are refused, and {@link #restart()} brings it
+ * back on the same ports, keeping what it received.
+ * <p>
  * Typical use: <pre class="code">
  * try (OtlpReceiver receiver = OtlpReceiver.start()) {
  *     // point an exporter at receiver.httpEndpoint() + "/v1/traces"
@@ -63,10 +76,17 @@ import org.awaitility.Awaitility;
  *
  * @see OtlpReceiverExtension
  * @see OtlpAssertions
+ * @see TestCertificates
  */
 public final class OtlpReceiver implements AutoCloseable {
 
 	private static final Duration AWAIT_POLL_INTERVAL = Duration.ofMillis(20);
+
+	private static final Duration REBIND_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final Duration REBIND_INTERVAL = Duration.ofMillis(50);
+
+	private static final Duration GRPC_TERMINATION_TIMEOUT = Duration.ofSeconds(5);
 
 	private final List<ReceivedRequest> requests = new CopyOnWriteArrayList<>();
 
@@ -84,34 +104,41 @@ public final class OtlpReceiver implements AutoCloseable {
 
 	private boolean closed;
 
+	private boolean stopped;
+
+	private final OtlpTls tls;
+
+	private final SSLContext httpSslContext;
+
+	private final SslContext grpcSslContext;
+
 	private final ExecutorService httpExecutor;
 
 	private final ScheduledExecutorService scheduler;
 
-	private final HttpServer httpServer;
+	private final OtlpHttpHandler httpHandler;
 
-	private final Server grpcServer;
+	private final Object lifecycleMonitor = new Object();
+
+	private HttpServer httpServer;
+
+	private Server grpcServer;
 
 	private final int httpPort;
 
 	private final int grpcPort;
 
-	private OtlpReceiver() throws IOException {
-		InetAddress loopback = loopback();
+	private OtlpReceiver(OtlpTls tls) throws IOException {
+		this.tls = tls;
+		this.httpSslContext = (tls != null) ? tls.createHttpSslContext() : null;
+		this.grpcSslContext = (tls != null) ? tls.createGrpcSslContext() : null;
 		this.httpExecutor = Executors.newCachedThreadPool(daemonThreads("otlp-receiver-http-"));
 		this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("otlp-receiver-scheduler-"));
-		this.httpServer = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
-		this.httpServer.createContext("/", new OtlpHttpHandler(this));
-		this.httpServer.setExecutor(this.httpExecutor);
-		NettyServerBuilder grpcServerBuilder = NettyServerBuilder.forAddress(new InetSocketAddress(loopback, 0))
-			.decompressorRegistry(DecompressorRegistry.getDefaultInstance());
-		for (Signal signal : Signal.values()) {
-			grpcServerBuilder.addService(OtlpGrpcServices.definition(signal, this));
-		}
-		this.grpcServer = grpcServerBuilder.build();
+		this.httpHandler = new OtlpHttpHandler(this);
+		InetAddress loopback = loopback();
 		try {
-			this.httpServer.start();
-			this.grpcServer.start();
+			this.httpServer = startHttpServer(new InetSocketAddress(loopback, 0));
+			this.grpcServer = startGrpcServer(new InetSocketAddress(loopback, 0));
 		}
 		catch (IOException | RuntimeException ex) {
 			close();
@@ -122,13 +149,32 @@ public final class OtlpReceiver implements AutoCloseable {
 	}
 
 	/**
-	 * Start a receiver serving both http and gRPC.
+	 * Start a receiver serving both http and gRPC in plain text.
 	 * @return the running receiver, to be closed by the caller
 	 * @throws UncheckedIOException if a server cannot be started
 	 */
 	public static OtlpReceiver start() {
 		try {
-			return new OtlpReceiver();
+			return new OtlpReceiver(null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Failed to start OTLP receiver", ex);
+		}
+	}
+
+	/**
+	 * Start a receiver serving both http and gRPC over TLS, with client certificates
+	 * required when the settings say so. Its endpoints are {@code https} URLs, and
+	 * senders must trust the issuer of the server certificate.
+	 * @param tls the TLS settings, such as {@link TestCertificates#serverTls()} or
+	 * {@link TestCertificates#mutualTls()}
+	 * @return the running receiver, to be closed by the caller
+	 * @throws UncheckedIOException if a server cannot be started
+	 */
+	public static OtlpReceiver startTls(OtlpTls tls) {
+		Objects.requireNonNull(tls, "'tls' must not be null");
+		try {
+			return new OtlpReceiver(tls);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Failed to start OTLP receiver", ex);
@@ -153,22 +199,34 @@ public final class OtlpReceiver implements AutoCloseable {
 	/**
 	 * Return the base URL of the http server, to which signal paths such as
 	 * {@code /v1/traces} are appended.
-	 * @return the URL, {@code http://127.0.0.1:<port>}
+	 * @return the URL, {@code http://127.0.0.1:<port>}, or {@code https://...} when the
+	 * receiver speaks {@link #isTls() TLS}
 	 */
 	public String httpEndpoint() {
-		return "http://127.0.0.1:" + httpPort();
+		return scheme() + "://127.0.0.1:" + httpPort();
 	}
 
 	/**
 	 * Return the URL of the gRPC server.
-	 * @return the URL, {@code http://127.0.0.1:<port>}
+	 * @return the URL, {@code http://127.0.0.1:<port>}, or {@code https://...} when the
+	 * receiver speaks {@link #isTls() TLS}
 	 */
 	public String grpcEndpoint() {
-		return "http://127.0.0.1:" + grpcPort();
+		return scheme() + "://127.0.0.1:" + grpcPort();
 	}
 
 	/**
-	 * Return the port of the http server, also once closed.
+	 * Return whether the receiver speaks TLS, having been started with
+	 * {@link #startTls(OtlpTls)}.
+	 * @return {@code true} for TLS, {@code false} for plain text
+	 */
+	public boolean isTls() {
+		return this.tls != null;
+	}
+
+	/**
+	 * Return the port of the http server, also once stopped or closed. It stays the same
+	 * across {@link #restart() restarts}.
 	 * @return the http port
 	 */
 	public int httpPort() {
@@ -176,7 +234,8 @@ public final class OtlpReceiver implements AutoCloseable {
 	}
 
 	/**
-	 * Return the port of the gRPC server, also once closed.
+	 * Return the port of the gRPC server, also once stopped or closed. It stays the same
+	 * across {@link #restart() restarts}.
 	 * @return the gRPC port
 	 */
 	public int grpcPort() {
@@ -229,9 +288,10 @@ public final class OtlpReceiver implements AutoCloseable {
 
 	/**
 	 * Record every request but never answer it, like a backend that accepts connections
-	 * and then hangs. Held requests are released by {@link #close()} or by switching to
-	 * another mode, and are then answered with {@code 503} ({@code UNAVAILABLE} over
-	 * gRPC), so they are recorded as not {@link ReceivedRequest#accepted() accepted}.
+	 * and then hangs. Held requests are released by {@link #stop()}, {@link #close()} or
+	 * by switching to another mode, and are then answered with {@code 503}
+	 * ({@code UNAVAILABLE} over gRPC), so they are recorded as not
+	 * {@link ReceivedRequest#accepted() accepted}.
 	 */
 	public void neverRespond() {
 		changeBehaviour(Behaviour.NEVER);
@@ -406,32 +466,96 @@ public final class OtlpReceiver implements AutoCloseable {
 	}
 
 	/**
-	 * Stop both servers, answering held and delayed requests first so that no sender is
-	 * left waiting on an open connection.
+	 * Return whether both servers are listening, which is the case from the start until
+	 * {@link #stop()} or {@link #close()}, and again after {@link #restart()}.
+	 * @return {@code true} if the receiver is running
+	 */
+	public boolean isRunning() {
+		synchronized (this.lifecycleMonitor) {
+			return this.httpServer != null && this.grpcServer != null;
+		}
+	}
+
+	/**
+	 * Stop both servers like a crashed backend: held and delayed requests are answered
+	 * first, then the listening sockets and open connections are closed, so that senders
+	 * get their connections refused. Received requests, the answer mode and the ports are
+	 * kept for {@link #restart()}. Does nothing if the receiver is already stopped or
+	 * closed.
+	 */
+	public void stop() {
+		synchronized (this.lifecycleMonitor) {
+			List<Runnable> releases;
+			synchronized (this.monitor) {
+				if (this.closed) {
+					return;
+				}
+				this.stopped = true;
+				releases = releasePending();
+			}
+			releases.forEach(Runnable::run);
+			stopServers();
+		}
+	}
+
+	/**
+	 * Serve again on the same http and gRPC ports, with the same TLS settings, after
+	 * {@link #stop()}; a running receiver is stopped first. Received requests and the
+	 * answer mode are kept. As the operating system may not release a port at once,
+	 * binding is retried for up to ten seconds.
+	 * @throws IllegalStateException if the receiver is closed
+	 * @throws UncheckedIOException if a port cannot be bound again, for example because
+	 * another process took it meanwhile; the receiver is then left stopped
+	 */
+	public void restart() {
+		synchronized (this.lifecycleMonitor) {
+			synchronized (this.monitor) {
+				if (this.closed) {
+					throw new IllegalStateException("The OTLP receiver is closed and cannot be restarted");
+				}
+			}
+			stop();
+			synchronized (this.monitor) {
+				this.stopped = false;
+			}
+			InetAddress loopback = loopback();
+			try {
+				this.httpServer = bindRetrying(() -> startHttpServer(new InetSocketAddress(loopback, this.httpPort)));
+				this.grpcServer = bindRetrying(() -> startGrpcServer(new InetSocketAddress(loopback, this.grpcPort)));
+			}
+			catch (IOException ex) {
+				stop();
+				throw new UncheckedIOException("Failed to restart OTLP receiver on http port " + this.httpPort
+						+ " and gRPC port " + this.grpcPort, ex);
+			}
+			catch (RuntimeException ex) {
+				stop();
+				throw ex;
+			}
+		}
+	}
+
+	/**
+	 * Stop both servers for good, answering held and delayed requests first so that no
+	 * sender is left waiting on an open connection. A closed receiver cannot be
+	 * restarted.
 	 */
 	@Override
 	public void close() {
-		List<Runnable> releases = new ArrayList<>();
-		synchronized (this.monitor) {
-			if (this.closed) {
-				return;
+		synchronized (this.lifecycleMonitor) {
+			List<Runnable> releases;
+			synchronized (this.monitor) {
+				if (this.closed) {
+					return;
+				}
+				this.closed = true;
+				this.stopped = true;
+				releases = releasePending();
 			}
-			this.closed = true;
-			this.held.forEach((future) -> releases.add(() -> future.complete(Reply.UNAVAILABLE)));
-			this.delayed.forEach((future, reply) -> releases.add(() -> future.complete(reply)));
-			this.held.clear();
-			this.delayed.clear();
-		}
-		releases.forEach(Runnable::run);
-		this.grpcServer.shutdownNow();
-		this.httpServer.stop(0);
-		this.scheduler.shutdownNow();
-		this.httpExecutor.shutdownNow();
-		try {
-			this.grpcServer.awaitTermination(1, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+			releases.forEach(Runnable::run);
+			stopServers();
+			this.scheduler.shutdownNow();
+			this.httpExecutor.shutdownNow();
 		}
 	}
 
@@ -444,10 +568,10 @@ public final class OtlpReceiver implements AutoCloseable {
 				this.failuresRemaining--;
 				current = Behaviour.status(this.failureStatus, null);
 			}
-			boolean accepted = current.reply() != null && current.reply().success();
+			boolean accepted = !this.stopped && current.reply() != null && current.reply().success();
 			this.requests.add(new ReceivedRequest(signal, transport, path, headers, compression, Instant.now(), message,
 					accepted));
-			if (this.closed) {
+			if (this.stopped) {
 				answer.complete(Reply.UNAVAILABLE);
 			}
 			else if (current.reply() == null) {
@@ -462,6 +586,79 @@ public final class OtlpReceiver implements AutoCloseable {
 			}
 		}
 		return answer;
+	}
+
+	private List<Runnable> releasePending() {
+		List<Runnable> releases = new ArrayList<>();
+		this.held.forEach((future) -> releases.add(() -> future.complete(Reply.UNAVAILABLE)));
+		this.delayed.forEach((future, reply) -> releases.add(() -> future.complete(reply)));
+		this.held.clear();
+		this.delayed.clear();
+		return releases;
+	}
+
+	private HttpServer startHttpServer(InetSocketAddress address) throws IOException {
+		HttpServer server;
+		if (this.httpSslContext != null) {
+			HttpsServer httpsServer = HttpsServer.create(address, 0);
+			httpsServer.setHttpsConfigurator(
+					new ReceiverHttpsConfigurator(this.httpSslContext, this.tls.clientCertificatesRequired()));
+			server = httpsServer;
+		}
+		else {
+			server = HttpServer.create(address, 0);
+		}
+		server.createContext("/", this.httpHandler);
+		server.setExecutor(this.httpExecutor);
+		server.start();
+		return server;
+	}
+
+	private Server startGrpcServer(InetSocketAddress address) throws IOException {
+		// SO_REUSEADDR lets a restart bind the port while closed connections linger
+		NettyServerBuilder builder = NettyServerBuilder.forAddress(address)
+			.withOption(ChannelOption.SO_REUSEADDR, true)
+			.decompressorRegistry(DecompressorRegistry.getDefaultInstance());
+		if (this.grpcSslContext != null) {
+			builder.sslContext(this.grpcSslContext);
+		}
+		for (Signal signal : Signal.values()) {
+			builder.addService(OtlpGrpcServices.definition(signal, this));
+		}
+		Server server = builder.build();
+		try {
+			server.start();
+		}
+		catch (IOException | RuntimeException ex) {
+			server.shutdownNow();
+			throw ex;
+		}
+		return server;
+	}
+
+	private void stopServers() {
+		Server grpc = this.grpcServer;
+		HttpServer http = this.httpServer;
+		this.grpcServer = null;
+		this.httpServer = null;
+		if (grpc != null) {
+			grpc.shutdownNow();
+		}
+		if (http != null) {
+			http.stop(0);
+		}
+		if (grpc != null) {
+			try {
+				grpc.awaitTermination(GRPC_TERMINATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private String scheme() {
+		return isTls() ? "https" : "http";
 	}
 
 	private void completeDelayed(CompletableFuture<Reply> answer) {
@@ -505,6 +702,31 @@ public final class OtlpReceiver implements AutoCloseable {
 		return Collections.unmodifiableSet(ids);
 	}
 
+	/**
+	 * Bind a server, retrying while the port is still held by the previous server: the
+	 * operating system can release it a moment after the close returned.
+	 */
+	private static <T> T bindRetrying(ServerStarter<T> starter) throws IOException {
+		long deadline = System.nanoTime() + REBIND_TIMEOUT.toNanos();
+		while (true) {
+			try {
+				return starter.start();
+			}
+			catch (IOException ex) {
+				if (System.nanoTime() - deadline >= 0) {
+					throw ex;
+				}
+				try {
+					Thread.sleep(REBIND_INTERVAL.toMillis());
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+			}
+		}
+	}
+
 	private static <T> T await(Duration timeout, Callable<T> supplier, Predicate<T> condition) {
 		return Awaitility.await()
 			.atMost(timeout)
@@ -536,6 +758,40 @@ public final class OtlpReceiver implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		};
+	}
+
+	/**
+	 * Starts a server, failing with an {@link IOException} when its port cannot be bound.
+	 *
+	 * @param <T> the type of server
+	 */
+	@FunctionalInterface
+	private interface ServerStarter<T> {
+
+		T start() throws IOException;
+
+	}
+
+	/**
+	 * Configures the TLS connections of the http server, requiring a client certificate
+	 * for mutual TLS.
+	 */
+	private static final class ReceiverHttpsConfigurator extends HttpsConfigurator {
+
+		private final boolean needClientAuth;
+
+		ReceiverHttpsConfigurator(SSLContext sslContext, boolean needClientAuth) {
+			super(sslContext);
+			this.needClientAuth = needClientAuth;
+		}
+
+		@Override
+		public void configure(HttpsParameters parameters) {
+			SSLParameters sslParameters = getSSLContext().getDefaultSSLParameters();
+			sslParameters.setNeedClientAuth(this.needClientAuth);
+			parameters.setSSLParameters(sslParameters);
+		}
+
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.github.dualexport.test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import io.opentelemetry.proto.logs.v1.LogRecord;
@@ -25,33 +26,51 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * </pre> The receiver is started on first use, cleared and switched back to
  * {@link OtlpReceiver#respondNormally() normal answers} before each test and closed after
  * all tests, including those of {@code @Nested} classes. When registered on an instance
- * field the receiver is closed after each test instead. Test and lifecycle methods can
- * also declare an {@link OtlpReceiver} parameter, which also works with
- * {@code @ExtendWith(OtlpReceiverExtension.class)}.
+ * field the receiver is closed after each test instead. A receiver that a test
+ * {@link OtlpReceiver#stop() stopped} is restarted before the next test. Test and
+ * lifecycle methods can also declare an {@link OtlpReceiver} parameter, which also works
+ * with {@code @ExtendWith(OtlpReceiverExtension.class)}.
+ * <p>
+ * For a receiver that speaks TLS pass its settings: <pre class="code">
+ * &#064;RegisterExtension
+ * static OtlpReceiverExtension receiver = new OtlpReceiverExtension(TestCertificates.mutualTls());
+ * </pre>
  */
 public final class OtlpReceiverExtension
 		implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
 
 	private final Object monitor = new Object();
 
+	private final OtlpTls tls;
+
 	private OtlpReceiver receiver;
 
 	private int classDepth;
 
 	/**
-	 * Create a new extension. The receiver is started lazily.
+	 * Create a new extension for a plain text receiver. The receiver is started lazily.
 	 */
 	public OtlpReceiverExtension() {
+		this.tls = null;
+	}
+
+	/**
+	 * Create a new extension for a receiver that speaks TLS, as started by
+	 * {@link OtlpReceiver#startTls(OtlpTls)}. The receiver is started lazily.
+	 * @param tls the TLS settings of the receiver
+	 */
+	public OtlpReceiverExtension(OtlpTls tls) {
+		this.tls = Objects.requireNonNull(tls, "'tls' must not be null");
 	}
 
 	/**
 	 * Return the receiver of this extension, starting it if needed.
-	 * @return the running receiver
+	 * @return the receiver, running unless a test {@link OtlpReceiver#stop() stopped} it
 	 */
 	public OtlpReceiver receiver() {
 		synchronized (this.monitor) {
 			if (this.receiver == null) {
-				this.receiver = OtlpReceiver.start();
+				this.receiver = (this.tls != null) ? OtlpReceiver.startTls(this.tls) : OtlpReceiver.start();
 			}
 			return this.receiver;
 		}
@@ -67,6 +86,9 @@ public final class OtlpReceiverExtension
 	@Override
 	public void beforeEach(ExtensionContext context) {
 		OtlpReceiver receiver = receiver();
+		if (!receiver.isRunning()) {
+			receiver.restart();
+		}
 		receiver.respondNormally();
 		receiver.reset();
 	}
@@ -202,6 +224,20 @@ public final class OtlpReceiverExtension
 	 */
 	public List<LogRecord> logRecords(String scopeName) {
 		return receiver().logRecords(scopeName);
+	}
+
+	/**
+	 * Delegates to {@link OtlpReceiver#stop()}.
+	 */
+	public void stop() {
+		receiver().stop();
+	}
+
+	/**
+	 * Delegates to {@link OtlpReceiver#restart()}.
+	 */
+	public void restart() {
+		receiver().restart();
 	}
 
 	/**

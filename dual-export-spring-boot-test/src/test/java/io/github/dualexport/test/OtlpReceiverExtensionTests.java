@@ -68,6 +68,41 @@ class OtlpReceiverExtensionTests {
 		assertNothingListensOn(port);
 	}
 
+	@Test
+	void restartsAStoppedReceiverOnTheSamePortsBeforeTheNextTest() {
+		OtlpReceiverExtension extension = new OtlpReceiverExtension();
+		ExtensionContext context = mock(ExtensionContext.class);
+		extension.beforeAll(context);
+		try {
+			extension.beforeEach(context);
+			int port = extension.httpPort();
+			extension.stop();
+			assertNothingListensOn(port);
+			extension.afterEach(context);
+			extension.beforeEach(context);
+			assertThat(extension.receiver().isRunning()).isTrue();
+			assertThat(extension.httpPort()).isEqualTo(port);
+		}
+		finally {
+			extension.afterAll(context);
+		}
+	}
+
+	@Test
+	void startsATlsReceiverWhenGivenTlsSettings() {
+		OtlpReceiverExtension extension = new OtlpReceiverExtension(TestCertificates.serverTls());
+		ExtensionContext context = mock(ExtensionContext.class);
+		extension.beforeEach(context);
+		try {
+			assertThat(extension.receiver().isTls()).isTrue();
+			assertThat(extension.httpEndpoint()).startsWith("https://");
+			assertThat(extension.grpcEndpoint()).startsWith("https://");
+		}
+		finally {
+			extension.afterEach(context);
+		}
+	}
+
 	private static void assertNothingListensOn(int port) {
 		assertThatExceptionOfType(ConnectException.class).isThrownBy(() -> new Socket("127.0.0.1", port).close());
 	}
