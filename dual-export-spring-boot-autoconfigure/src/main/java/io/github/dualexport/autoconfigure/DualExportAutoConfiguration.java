@@ -20,12 +20,15 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 
 import io.github.dualexport.autoconfigure.backend.BackendResolver;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
 import io.github.dualexport.autoconfigure.backend.TelemetryProperties;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
+import io.github.dualexport.autoconfigure.pipeline.ExportListener;
+import io.github.dualexport.autoconfigure.pipeline.SendStages;
 import io.github.dualexport.autoconfigure.pipeline.PipelineGroup;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 
@@ -45,6 +48,13 @@ public final class DualExportAutoConfiguration {
 	@Bean
 	ResolvedBackends telemetryResolvedBackends(TelemetryProperties properties) {
 		return BackendResolver.resolve(properties);
+	}
+
+	@Bean
+	SendStages telemetrySendStages(TelemetryProperties properties, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<ExportListener> listeners) {
+		return new SendStages(sslBundles.getIfAvailable(), listeners.orderedStream().toList(),
+				properties.getShutdown().getTimeout(), System.out);
 	}
 
 	@Bean

@@ -15,6 +15,10 @@
  */
 package io.github.dualexport.autoconfigure.backend;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,12 +34,14 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 import io.github.dualexport.autoconfigure.backend.BackendSettings.BatchSettings;
 import io.github.dualexport.autoconfigure.backend.BackendSettings.DropRule;
 import io.github.dualexport.autoconfigure.backend.BackendSettings.LogsSettings;
 import io.github.dualexport.autoconfigure.backend.BackendSettings.MetricsSettings;
 import io.github.dualexport.autoconfigure.backend.BackendSettings.RedactSettings;
+import io.github.dualexport.autoconfigure.backend.BackendSettings.BufferSettings;
 import io.github.dualexport.autoconfigure.backend.BackendSettings.RetrySettings;
 import io.github.dualexport.autoconfigure.backend.BackendSettings.TracesSettings;
 
@@ -52,6 +58,8 @@ public final class BackendResolver {
 	private static final String DEFAULTS = "telemetry.defaults.";
 
 	private static final Set<String> COMPRESSIONS = Set.of("gzip", "none");
+
+	private static final Set<String> BUFFER_TYPES = Set.of("memory", "disk");
 
 	private static final Set<String> TEMPORALITIES = Set.of("cumulative", "delta", "low-memory");
 
@@ -122,6 +130,7 @@ public final class BackendResolver {
 		retry(none);
 		spanSelection(none);
 		redaction(none);
+		buffer(none);
 	}
 
 	private boolean validName(String name) {
@@ -160,11 +169,15 @@ public final class BackendResolver {
 		ResolvedBackend.Retry retry = retry(backend);
 		ResolvedBackend.SpanSelection spanSelection = spanSelection(backend);
 		ResolvedBackend.Redaction redaction = redaction(backend);
+		ResolvedBackend.Buffer buffer = buffer(backend);
+		String sslBundle = choose(backend, "ssl.bundle", own.getSsl().getBundle(), this.defaults.getSsl().getBundle())
+			.value();
 		if (!this.problems.isEmpty()) {
 			return null;
 		}
 		return new ResolvedBackend(backend.name(), preset.type(), protocol, compression, timeout, headers, signals,
-				endpoints, traces, metrics, logs, retry, spanSelection, redaction);
+				endpoints, traces, metrics, logs, retry, spanSelection, redaction, buffer,
+				StringUtils.hasText(sslBundle) ? sslBundle.trim() : null);
 	}
 
 	private Protocol protocol(BackendContext backend, BackendPreset preset) {
@@ -275,6 +288,46 @@ public final class BackendResolver {
 					"A multiplier below 1 would shrink the delay between attempts", "Use a value of 1 or more");
 		}
 		return new ResolvedBackend.Retry(enabled, attempts.value(), initial, max, multiplier.value());
+	}
+
+	private ResolvedBackend.Buffer buffer(BackendContext backend) {
+		BufferSettings inherited = this.defaults.getBuffer();
+		BufferSettings own = (backend != null) ? backend.properties().getBuffer() : inherited;
+		String type = oneOf(choose(backend, "buffer.type", own.getType(), inherited.getType()), BUFFER_TYPES);
+		Setting<DataSize> maxSize = choose(backend, "buffer.max-size", own.getMaxSize(), inherited.getMaxSize());
+		if (maxSize.value().toBytes() <= 0) {
+			this.problems.add(maxSize.property(), maxSize.value(), "Must be greater than zero",
+					"Use a size such as '32MB'");
+		}
+		Duration maxAge = positive(choose(backend, "buffer.max-age", own.getMaxAge(), inherited.getMaxAge()));
+		Setting<String> directory = choose(backend, "buffer.directory", own.getDirectory(), inherited.getDirectory());
+		if (backend == null || !"disk".equals(type)) {
+			return new ResolvedBackend.Buffer(false, maxSize.value().toBytes(), null, maxAge);
+		}
+		Path backendDirectory = writableDirectory(directory, backend.name());
+		return new ResolvedBackend.Buffer(true, maxSize.value().toBytes(), backendDirectory, maxAge);
+	}
+
+	private Path writableDirectory(Setting<String> directory, String backend) {
+		if (!StringUtils.hasText(directory.value())) {
+			this.problems.add(directory.property(), directory.value(), "A disk buffer needs a directory",
+					"Set it to a writable directory, such as '/var/lib/myapp/telemetry'");
+			return null;
+		}
+		try {
+			Path path = Path.of(directory.value().trim()).resolve(backend).toAbsolutePath();
+			Files.createDirectories(path);
+			if (!Files.isWritable(path)) {
+				throw new IOException(path + " is not writable");
+			}
+			return path;
+		}
+		catch (IOException | InvalidPathException ex) {
+			this.problems.add(directory.property(), directory.value(),
+					"The disk buffer's directory cannot be written (" + ex.getClass().getSimpleName() + ")",
+					"Point it at a directory the application may create and write, or use 'buffer.type: memory'");
+			return null;
+		}
 	}
 
 	private ResolvedBackend.SpanSelection spanSelection(BackendContext backend) {

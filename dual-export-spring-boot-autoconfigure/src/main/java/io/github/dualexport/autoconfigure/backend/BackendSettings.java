@@ -15,11 +15,14 @@
  */
 package io.github.dualexport.autoconfigure.backend;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings that {@code telemetry.defaults} gives every backend and that each backend can
@@ -65,6 +68,10 @@ public class BackendSettings {
 
 	private final RedactSettings redact = new RedactSettings();
 
+	private final BufferSettings buffer = new BufferSettings();
+
+	private final SslSettings ssl = new SslSettings();
+
 	/**
 	 * Create settings holding the values inherited by every backend unless configured
 	 * otherwise.
@@ -87,6 +94,10 @@ public class BackendSettings {
 		settings.retry.setInitialBackoff(Duration.ofSeconds(1));
 		settings.retry.setMaxBackoff(Duration.ofSeconds(5));
 		settings.retry.setMultiplier(1.5);
+		settings.buffer.setType("memory");
+		settings.buffer.setMaxSize(DataSize.ofMegabytes(32));
+		settings.buffer.setDirectory(Path.of(System.getProperty("java.io.tmpdir"), "dual-export-buffer").toString());
+		settings.buffer.setMaxAge(Duration.ofHours(24));
 		return settings;
 	}
 
@@ -148,6 +159,14 @@ public class BackendSettings {
 
 	public RedactSettings getRedact() {
 		return this.redact;
+	}
+
+	public BufferSettings getBuffer() {
+		return this.buffer;
+	}
+
+	public SslSettings getSsl() {
+		return this.ssl;
 	}
 
 	@Override
@@ -524,6 +543,90 @@ public class BackendSettings {
 
 		public void setMultiplier(Double multiplier) {
 			this.multiplier = multiplier;
+		}
+
+	}
+
+	/**
+	 * Where export requests wait for their backend, per signal.
+	 */
+	public static class BufferSettings {
+
+		/**
+		 * Where requests wait: 'memory', or 'disk' to keep what cannot be sent across
+		 * outages and application restarts.
+		 */
+		private String type;
+
+		/**
+		 * Most bytes of encoded requests held per signal; beyond it, memory drops the
+		 * newest requests and disk evicts the oldest, and both count the items lost.
+		 */
+		private DataSize maxSize;
+
+		/**
+		 * Directory of the disk buffer; each backend keeps its requests in its own
+		 * '<directory>/<backend>/<signal>' folder.
+		 */
+		private String directory;
+
+		/**
+		 * Age after which a request kept on disk is given up and counted as dropped.
+		 */
+		private Duration maxAge;
+
+		public String getType() {
+			return this.type;
+		}
+
+		public void setType(String type) {
+			this.type = type;
+		}
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public String getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(String directory) {
+			this.directory = directory;
+		}
+
+		public Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+	}
+
+	/**
+	 * TLS settings of the connections to a backend.
+	 */
+	public static class SslSettings {
+
+		/**
+		 * Name of the Spring Boot SSL bundle ('spring.ssl.bundle.*') holding the trusted
+		 * certificates and, for mutual TLS, the client's key; the JVM's defaults when
+		 * unset.
+		 */
+		private String bundle;
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
 		}
 
 	}

@@ -15,6 +15,7 @@
  */
 package io.github.dualexport.autoconfigure.backend;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -22,6 +23,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -44,11 +46,14 @@ import java.util.regex.Pattern;
  * @param retry the retry settings
  * @param spanSelection the sampling and drop rules applied to spans
  * @param redaction the attributes removed or masked before export
+ * @param buffer where export requests wait for the backend
+ * @param sslBundle the name of the SSL bundle of the backend's TLS connections, or
+ * {@code null} for the JVM's defaults
  * @author Dual Export contributors
  */
 public record ResolvedBackend(String name, String type, Protocol protocol, String compression, Duration timeout,
 		Map<String, String> headers, Set<Signal> signals, Map<Signal, String> endpoints, Batch traces, Metrics metrics,
-		Logs logs, Retry retry, SpanSelection spanSelection, Redaction redaction) {
+		Logs logs, Retry retry, SpanSelection spanSelection, Redaction redaction, Buffer buffer, String sslBundle) {
 
 	/**
 	 * Create a new instance, taking immutable copies of the collections.
@@ -94,7 +99,8 @@ public record ResolvedBackend(String name, String type, Protocol protocol, Strin
 				+ ", compression=" + this.compression + ", timeout=" + this.timeout + ", headers="
 				+ Secrets.maskValues(this.headers) + ", signals=" + this.signals + ", endpoints=" + this.endpoints
 				+ ", traces=" + this.traces + ", metrics=" + this.metrics + ", logs=" + this.logs + ", retry="
-				+ this.retry + ", spanSelection=" + this.spanSelection + ", redaction=" + this.redaction + "]";
+				+ this.retry + ", spanSelection=" + this.spanSelection + ", redaction=" + this.redaction + ", buffer="
+				+ this.buffer + ", sslBundle=" + this.sslBundle + "]";
 	}
 
 	/**
@@ -180,6 +186,23 @@ public record ResolvedBackend(String name, String type, Protocol protocol, Strin
 	 */
 	public record DropRule(Pattern name, String attribute, String value) {
 
+		// Patterns compare by identity: rules compare by pattern text, so that backends
+		// with the same rules share a capture stage
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof DropRule rule && Objects.equals(patternText(), rule.patternText())
+					&& Objects.equals(this.attribute, rule.attribute) && Objects.equals(this.value, rule.value);
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(patternText(), this.attribute, this.value);
+		}
+
+		private String patternText() {
+			return (this.name != null) ? this.name.pattern() : null;
+		}
+
 		@Override
 		public String toString() {
 			return "DropRule[name=" + ((this.name != null) ? this.name.pattern() : null) + ", attribute="
@@ -215,6 +238,28 @@ public record ResolvedBackend(String name, String type, Protocol protocol, Strin
 		 */
 		public boolean isEmpty() {
 			return this.removed.isEmpty() && this.masked.isEmpty();
+		}
+
+	}
+
+	/**
+	 * Where a backend's export requests wait, per signal.
+	 *
+	 * @param disk whether they wait on disk, surviving outages and restarts
+	 * @param maxBytes the most bytes held per signal
+	 * @param directory the backend's own directory of the disk buffer, or {@code null} in
+	 * memory
+	 * @param maxAge the age after which a request kept on disk is given up
+	 */
+	public record Buffer(boolean disk, long maxBytes, Path directory, Duration maxAge) {
+
+		/**
+		 * Return the directory of one signal's requests.
+		 * @param signal the signal
+		 * @return the directory
+		 */
+		public Path directory(Signal signal) {
+			return this.directory.resolve(signal.id());
 		}
 
 	}

@@ -15,6 +15,7 @@
  */
 package io.github.dualexport.autoconfigure.endpoint;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,11 @@ public final class TelemetryBackendsEndpoint {
 		Map<String, BackendDescriptor> descriptors = new LinkedHashMap<>();
 		this.backends.backends().forEach((backend) -> descriptors.put(backend.name(), describe(backend)));
 		this.backends.disabled().forEach((name) -> descriptors.put(name, BackendDescriptor.DISABLED_IN_CONFIGURATION));
-		return new TelemetryBackendsDescriptor(descriptors);
+		Map<String, List<String>> groups = new LinkedHashMap<>();
+		this.pipelines.all()
+			.forEach((pipeline) -> groups.computeIfAbsent(pipeline.group(), (group) -> new ArrayList<>())
+				.add(pipeline.backend()));
+		return new TelemetryBackendsDescriptor(descriptors, groups);
 	}
 
 	/**
@@ -113,8 +118,11 @@ public final class TelemetryBackendsEndpoint {
 	 * Every configured backend.
 	 *
 	 * @param backends the backends, keyed by name
+	 * @param groups the backends of each group sharing a capture stage, keyed by group id
+	 * such as {@code traces-1}
 	 */
-	public record TelemetryBackendsDescriptor(Map<String, BackendDescriptor> backends) {
+	public record TelemetryBackendsDescriptor(Map<String, BackendDescriptor> backends,
+			Map<String, List<String>> groups) {
 
 	}
 
@@ -147,17 +155,20 @@ public final class TelemetryBackendsEndpoint {
 	 * @param metrics the metric reader settings
 	 * @param logs the log record batching settings
 	 * @param retry the retry settings
+	 * @param buffer where export requests wait (memory or disk, bytes, directory)
+	 * @param sslBundle the SSL bundle of https connections, or {@code null}
 	 */
 	public record ConfigurationDescriptor(String type, String protocol, String compression, String timeout,
 			Map<String, String> headers, Map<String, String> endpoints, ResolvedBackend.Batch traces,
-			ResolvedBackend.Metrics metrics, ResolvedBackend.Logs logs, ResolvedBackend.Retry retry) {
+			ResolvedBackend.Metrics metrics, ResolvedBackend.Logs logs, ResolvedBackend.Retry retry,
+			ResolvedBackend.Buffer buffer, String sslBundle) {
 
 		static ConfigurationDescriptor of(ResolvedBackend backend) {
 			Map<String, String> endpoints = new LinkedHashMap<>();
 			backend.endpoints().forEach((signal, url) -> endpoints.put(signal.id(), Secrets.maskUserInfo(url)));
 			return new ConfigurationDescriptor(backend.type(), backend.protocol().id(), backend.compression(),
 					backend.timeout().toString(), Secrets.maskValues(backend.headers()), endpoints, backend.traces(),
-					backend.metrics(), backend.logs(), backend.retry());
+					backend.metrics(), backend.logs(), backend.retry(), backend.buffer(), backend.sslBundle());
 		}
 
 	}
@@ -165,24 +176,28 @@ public final class TelemetryBackendsEndpoint {
 	/**
 	 * The live state of one signal's pipeline.
 	 *
+	 * @param group the group whose capture stage feeds the pipeline
 	 * @param enabled whether it takes new items
 	 * @param exported the items accepted by the backend
 	 * @param failed the items whose export failed
 	 * @param dropped the items dropped before export
 	 * @param queueSize the items waiting
-	 * @param queueCapacity the queue capacity
+	 * @param queueCapacity the queue's item capacity, 0 when bounded by bytes only
+	 * @param queueBytes the bytes waiting
 	 * @param lastSuccess when an export last succeeded
 	 * @param lastFailure when an export last failed
 	 * @param lastError the error of the last failed export
 	 * @param consecutiveFailures the failed exports since the last success
 	 */
-	public record SignalDescriptor(boolean enabled, long exported, long failed, long dropped, long queueSize,
-			long queueCapacity, String lastSuccess, String lastFailure, String lastError, long consecutiveFailures) {
+	public record SignalDescriptor(String group, boolean enabled, long exported, long failed, long dropped,
+			long queueSize, long queueCapacity, long queueBytes, String lastSuccess, String lastFailure,
+			String lastError, long consecutiveFailures) {
 
 		static SignalDescriptor of(PipelineSnapshot snapshot) {
-			return new SignalDescriptor(snapshot.enabled(), snapshot.exported(), snapshot.failed(), snapshot.dropped(),
-					snapshot.queueSize(), snapshot.queueCapacity(), text(snapshot.lastSuccess()),
-					text(snapshot.lastFailure()), snapshot.lastError(), snapshot.consecutiveFailures());
+			return new SignalDescriptor(snapshot.group(), snapshot.enabled(), snapshot.exported(), snapshot.failed(),
+					snapshot.dropped(), snapshot.queueSize(), snapshot.queueCapacity(), snapshot.queueBytes(),
+					text(snapshot.lastSuccess()), text(snapshot.lastFailure()), snapshot.lastError(),
+					snapshot.consecutiveFailures());
 		}
 
 		private static String text(Object value) {

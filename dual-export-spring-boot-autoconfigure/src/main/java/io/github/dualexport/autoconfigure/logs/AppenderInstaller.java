@@ -36,8 +36,9 @@ abstract class AppenderInstaller implements SmartInitializingSingleton, Disposab
 	 */
 	static final String APPENDER_NAME = "DualExportOpenTelemetry";
 
-	// The exporters log their failures: exporting those lines would feed the failure back
-	private static final String EXPORTERS_LOGGER_PREFIX = "io.opentelemetry.";
+	// The senders log their failures: exporting those lines would feed the failure back
+	private static final List<String> EXPORTERS_LOGGER_PREFIXES = List.of("io.opentelemetry.",
+			"io.github.dualexport.autoconfigure.pipeline.");
 
 	private final OpenTelemetry openTelemetry;
 
@@ -81,7 +82,14 @@ abstract class AppenderInstaller implements SmartInitializingSingleton, Disposab
 	 * @return whether events of that logger must be left out
 	 */
 	static boolean isExportersOwnLogger(String loggerName) {
-		return loggerName != null && loggerName.startsWith(EXPORTERS_LOGGER_PREFIX);
+		if (loggerName != null) {
+			for (String prefix : EXPORTERS_LOGGER_PREFIXES) {
+				if (loggerName.startsWith(prefix)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 }

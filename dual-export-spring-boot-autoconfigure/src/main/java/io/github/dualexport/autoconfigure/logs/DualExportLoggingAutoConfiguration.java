@@ -15,9 +15,9 @@
  */
 package io.github.dualexport.autoconfigure.logs;
 
+import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -32,7 +32,11 @@ import org.springframework.context.annotation.Configuration;
 import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
 import io.github.dualexport.autoconfigure.backend.Signal;
-import io.github.dualexport.autoconfigure.pipeline.ExportListener;
+import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.pipeline.CaptureStage;
+import io.github.dualexport.autoconfigure.pipeline.FanOut;
+import io.github.dualexport.autoconfigure.pipeline.SendStages;
+import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 
@@ -52,18 +56,23 @@ import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 public final class DualExportLoggingAutoConfiguration {
 
 	@Bean
-	LogPipelines telemetryLogPipelines(ResolvedBackends backends, ObjectProvider<ExportListener> listeners) {
-		List<ExportListener> exportListeners = listeners.orderedStream().toList();
-		return new LogPipelines(backends.exporting(Signal.LOGS)
-			.stream()
-			.map((backend) -> new LogPipeline(backend, exportListeners))
-			.toList());
+	LogPipelines telemetryLogPipelines(ResolvedBackends backends, SendStages sendStages) {
+		List<SignalPipeline> pipelines = new ArrayList<>();
+		List<LogCaptureStage> stages = new ArrayList<>();
+		// Backends that need the same log records share one capture stage
+		for (List<ResolvedBackend> group : SendStages.group(backends.exporting(Signal.LOGS),
+				(backend) -> List.of(backend.logs(), backend.redaction()))) {
+			FanOut fanOut = sendStages.fanOut(group, Signal.LOGS);
+			stages.add(new LogCaptureStage(CaptureStage.id(Signal.LOGS, stages.size() + 1), group.get(0), fanOut));
+			pipelines.addAll(fanOut.members());
+		}
+		return new LogPipelines(pipelines, stages);
 	}
 
 	@Bean
 	SdkLoggerProviderBuilderCustomizer telemetryLoggerProviderCustomizer(LogPipelines pipelines) {
-		return (builder) -> pipelines.pipelines()
-			.forEach((pipeline) -> builder.addLogRecordProcessor(pipeline.logRecordProcessor()));
+		return (builder) -> pipelines.stages()
+			.forEach((stage) -> builder.addLogRecordProcessor(stage.logRecordProcessor()));
 	}
 
 	@Configuration(proxyBeanMethods = false)

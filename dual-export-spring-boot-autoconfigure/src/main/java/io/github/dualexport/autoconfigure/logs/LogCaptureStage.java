@@ -15,31 +15,33 @@
  */
 package io.github.dualexport.autoconfigure.logs;
 
-import java.util.List;
+import java.util.Collection;
 import java.util.Locale;
 
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.exporter.internal.otlp.logs.LogsRequestMarshaler;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.LogRecordProcessor;
 import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessorBuilder;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
-import io.github.dualexport.autoconfigure.backend.Signal;
 import io.github.dualexport.autoconfigure.pipeline.AttributeRedactor;
-import io.github.dualexport.autoconfigure.pipeline.ExportListener;
-import io.github.dualexport.autoconfigure.pipeline.QueuedPipeline;
+import io.github.dualexport.autoconfigure.pipeline.FanOut;
+import io.github.dualexport.autoconfigure.pipeline.QueuedCaptureStage;
 
 /**
- * One backend's log record pipeline: a gate that lets through the records at or above the
- * backend's minimum severity, in front of its own {@link BatchLogRecordProcessor}
- * (bounded queue that drops when full, export thread) and exporter.
+ * The log record capture stage of a group of backends: their common minimum severity, one
+ * {@link BatchLogRecordProcessor} (bounded queue that drops when full, batching thread),
+ * their common redaction, then one OTLP encoding of each batch for all of them.
  *
  * @author Dual Export contributors
  */
-public final class LogPipeline extends QueuedPipeline {
+public final class LogCaptureStage extends QueuedCaptureStage {
 
 	private static final BatchProcessorMethods<BatchLogRecordProcessorBuilder, BatchLogRecordProcessor> BATCH_LOG_RECORD_PROCESSOR = new BatchProcessorMethods<>(
 			BatchLogRecordProcessorBuilder::setMaxQueueSize, BatchLogRecordProcessorBuilder::setMaxExportBatchSize,
@@ -55,22 +57,23 @@ public final class LogPipeline extends QueuedPipeline {
 	private final LogRecordProcessor gate = new GatedLogRecordProcessor();
 
 	/**
-	 * Build the log record pipeline of a backend.
-	 * @param backend the resolved backend
-	 * @param listeners told about every completed export request
+	 * Build the log record capture stage of a group.
+	 * @param id the group's id
+	 * @param settings a backend of the group, whose severity, redaction and batching
+	 * every member shares
+	 * @param fanOut hands the encoded requests to the group's backends
 	 */
-	public LogPipeline(ResolvedBackend backend, List<ExportListener> listeners) {
-		super(backend.name(), Signal.LOGS, listeners, "log");
-		this.minSeverityNumber = Severity.valueOf(backend.logs().minSeverity().toUpperCase(Locale.ROOT))
+	public LogCaptureStage(String id, ResolvedBackend settings, FanOut fanOut) {
+		super(id, fanOut, "log");
+		this.minSeverityNumber = Severity.valueOf(settings.logs().minSeverity().toUpperCase(Locale.ROOT))
 			.getSeverityNumber();
-		LogRecordExporter exporter = LogRecordExporterFactory.create(backend);
-		AttributeRedactor redactor = new AttributeRedactor(backend.redaction());
+		LogRecordExporter exporter = new FanOutLogRecordExporter(fanOut);
+		AttributeRedactor redactor = new AttributeRedactor(settings.redaction());
 		if (!redactor.isEmpty()) {
 			exporter = new RedactingLogRecordExporter(exporter, redactor);
 		}
-		this.processor = buildProcessor(
-				BatchLogRecordProcessor.builder(new RecordingLogRecordExporter(exporter, recorder())),
-				backend.logs().batch(), BATCH_LOG_RECORD_PROCESSOR);
+		this.processor = buildProcessor(BatchLogRecordProcessor.builder(exporter), settings.logs().batch(),
+				BATCH_LOG_RECORD_PROCESSOR);
 	}
 
 	/**
@@ -96,9 +99,32 @@ public final class LogPipeline extends QueuedPipeline {
 
 		@Override
 		public void onEmit(Context context, ReadWriteLogRecord logRecord) {
-			if (accepting() && isSevereEnough(logRecord.getSeverity())) {
-				LogPipeline.this.processor.onEmit(context, logRecord);
+			if (fanOut().isAccepting() && isSevereEnough(logRecord.getSeverity())) {
+				LogCaptureStage.this.processor.onEmit(context, logRecord);
 			}
+		}
+
+	}
+
+	/**
+	 * Encodes each batch once with the official OTLP marshaller for every backend of the
+	 * group.
+	 */
+	private record FanOutLogRecordExporter(FanOut fanOut) implements LogRecordExporter {
+
+		@Override
+		public CompletableResultCode export(Collection<LogRecordData> logs) {
+			return this.fanOut.deliver(LogsRequestMarshaler.create(logs), logs.size());
+		}
+
+		@Override
+		public CompletableResultCode flush() {
+			return CompletableResultCode.ofSuccess();
+		}
+
+		@Override
+		public CompletableResultCode shutdown() {
+			return CompletableResultCode.ofSuccess();
 		}
 
 	}

@@ -18,20 +18,24 @@ package io.github.dualexport.autoconfigure.logs;
 import java.util.List;
 
 import io.github.dualexport.autoconfigure.pipeline.PipelineGroup;
+import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
 
 /**
- * The log record pipelines of every backend that receives logs.
+ * The log record pipelines of every backend that receives logs, and the capture stages
+ * that feed them, one per group of backends that need the same records.
  *
  * @param pipelines one pipeline per backend
+ * @param stages one capture stage per group
  * @author Dual Export contributors
  */
-public record LogPipelines(List<LogPipeline> pipelines) implements PipelineGroup {
+public record LogPipelines(List<SignalPipeline> pipelines, List<LogCaptureStage> stages) implements PipelineGroup {
 
 	/**
 	 * Create a new instance.
 	 */
 	public LogPipelines {
 		pipelines = List.copyOf(pipelines);
+		stages = List.copyOf(stages);
 	}
 
 }

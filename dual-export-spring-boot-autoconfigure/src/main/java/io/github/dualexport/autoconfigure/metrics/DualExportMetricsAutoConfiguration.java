@@ -15,6 +15,7 @@
  */
 package io.github.dualexport.autoconfigure.metrics;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.Clock;
@@ -40,7 +41,11 @@ import org.springframework.context.annotation.Configuration;
 import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
 import io.github.dualexport.autoconfigure.backend.Signal;
-import io.github.dualexport.autoconfigure.pipeline.ExportListener;
+import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.pipeline.CaptureStage;
+import io.github.dualexport.autoconfigure.pipeline.FanOut;
+import io.github.dualexport.autoconfigure.pipeline.SendStages;
+import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
 
 /**
  * Auto-configuration of one metric pipeline per backend that receives metrics: each
@@ -67,12 +72,18 @@ import io.github.dualexport.autoconfigure.pipeline.ExportListener;
 public final class DualExportMetricsAutoConfiguration {
 
 	@Bean
-	MetricPipelines telemetryMetricPipelines(ResolvedBackends backends, ObjectProvider<ExportListener> listeners) {
-		List<ExportListener> exportListeners = listeners.orderedStream().toList();
-		return new MetricPipelines(backends.exporting(Signal.METRICS)
-			.stream()
-			.map((backend) -> new MetricPipeline(backend, exportListeners))
-			.toList());
+	MetricPipelines telemetryMetricPipelines(ResolvedBackends backends, SendStages sendStages) {
+		List<SignalPipeline> pipelines = new ArrayList<>();
+		List<MetricCaptureStage> stages = new ArrayList<>();
+		// Backends that need the same points share one reader
+		for (List<ResolvedBackend> group : SendStages.group(backends.exporting(Signal.METRICS),
+				(backend) -> List.of(backend.metrics(), backend.redaction()))) {
+			FanOut fanOut = sendStages.fanOut(group, Signal.METRICS);
+			stages
+				.add(new MetricCaptureStage(CaptureStage.id(Signal.METRICS, stages.size() + 1), group.get(0), fanOut));
+			pipelines.addAll(fanOut.members());
+		}
+		return new MetricPipelines(pipelines, stages);
 	}
 
 	@Bean
@@ -80,7 +91,7 @@ public final class DualExportMetricsAutoConfiguration {
 			ObjectProvider<SdkMeterProviderBuilderCustomizer> customizers) {
 		SdkMeterProviderBuilder builder = SdkMeterProvider.builder();
 		resource.ifAvailable(builder::setResource);
-		pipelines.pipelines().forEach((pipeline) -> builder.registerMetricReader(pipeline.metricReader()));
+		pipelines.stages().forEach((stage) -> builder.registerMetricReader(stage.metricReader()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

@@ -16,9 +16,8 @@
 package io.github.dualexport.autoconfigure.metrics;
 
 import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
+import io.opentelemetry.exporter.internal.otlp.metrics.MetricsRequestMarshaler;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.InternalTelemetryVersion;
 import io.opentelemetry.sdk.common.export.MemoryMode;
@@ -32,46 +31,40 @@ import io.opentelemetry.sdk.metrics.export.MetricReader;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
-import io.github.dualexport.autoconfigure.backend.Signal;
-import io.github.dualexport.autoconfigure.pipeline.AbstractSignalPipeline;
 import io.github.dualexport.autoconfigure.pipeline.AttributeRedactor;
-import io.github.dualexport.autoconfigure.pipeline.ExportListener;
+import io.github.dualexport.autoconfigure.pipeline.CaptureStage;
+import io.github.dualexport.autoconfigure.pipeline.FanOut;
 import io.github.dualexport.autoconfigure.pipeline.QueueState;
 
 /**
- * One backend's metric pipeline: its own {@link PeriodicMetricReader} (interval,
- * collection and export thread) in front of its own exporter, with the backend's
- * temporality and histogram aggregation. The SDK keeps separate aggregation state per
- * reader, so backends with different temporalities never share points.
- * <p>
- * Switched off, the reader keeps collecting but nothing is exported.
+ * The metric capture stage of a group of backends: one {@link PeriodicMetricReader} with
+ * their common interval, temporality and histogram aggregation, their common redaction,
+ * then one OTLP encoding of each collection for all of them.
  *
  * @author Dual Export contributors
  */
-public final class MetricPipeline extends AbstractSignalPipeline {
+public final class MetricCaptureStage extends CaptureStage {
 
 	private final PeriodicMetricReader reader;
 
-	private final MetricReader registeredReader = new AsyncShutdownMetricReader();
-
-	private final AtomicReference<CompletableResultCode> shutdown = new AtomicReference<>();
+	private final MetricReader registeredReader = new SharedMetricReader();
 
 	/**
-	 * Build the metric pipeline of a backend.
-	 * @param backend the resolved backend
-	 * @param listeners told about every completed export request
+	 * Build the metric capture stage of a group.
+	 * @param id the group's id
+	 * @param settings a backend of the group, whose metric settings and redaction every
+	 * member shares
+	 * @param fanOut hands the encoded requests to the group's backends
 	 */
-	public MetricPipeline(ResolvedBackend backend, List<ExportListener> listeners) {
-		super(backend.name(), Signal.METRICS, listeners);
-		MetricExporter exporter = MetricExporterFactory.create(backend);
-		AttributeRedactor redactor = new AttributeRedactor(backend.redaction());
+	public MetricCaptureStage(String id, ResolvedBackend settings, FanOut fanOut) {
+		super(id, fanOut);
+		MetricExporter exporter = new FanOutMetricExporter(fanOut, MetricSelectors.of(settings.metrics()));
+		AttributeRedactor redactor = new AttributeRedactor(settings.redaction());
 		if (!redactor.isEmpty()) {
 			exporter = new RedactingMetricExporter(exporter, redactor);
 		}
-		this.reader = PeriodicMetricReader.builder(new GatedMetricExporter(exporter))
-			.setInterval(backend.metrics().interval())
-			// Wait for a request as long as it may take, so that at most one is in flight
-			.setExporterTimeout(backend.timeout())
+		this.reader = PeriodicMetricReader.builder(exporter)
+			.setInterval(settings.metrics().interval())
 			// Its own metrics would go to every backend through the provider: opt-in
 			.setInternalTelemetryVersion(InternalTelemetryVersion.LEGACY)
 			.build();
@@ -86,7 +79,7 @@ public final class MetricPipeline extends AbstractSignalPipeline {
 	}
 
 	@Override
-	protected QueueState queueState() {
+	public QueueState state() {
 		return QueueState.NONE;
 	}
 
@@ -96,29 +89,8 @@ public final class MetricPipeline extends AbstractSignalPipeline {
 	}
 
 	@Override
-	public CompletableResultCode shutdown() {
-		CompletableResultCode result = new CompletableResultCode();
-		if (!this.shutdown.compareAndSet(null, result)) {
-			return this.shutdown.get();
-		}
-		// The reader's shutdown blocks until its last export ends or times out: run it
-		// aside so that a dead backend does not hold up the shutdown of the others
-		Thread thread = new Thread(() -> {
-			CompletableResultCode readerShutdown = this.reader.shutdown();
-			readerShutdown.whenComplete(() -> complete(result, readerShutdown.isSuccess()));
-		}, "dual-export-metrics-shutdown-" + backend());
-		thread.setDaemon(true);
-		thread.start();
-		return result;
-	}
-
-	private static void complete(CompletableResultCode result, boolean success) {
-		if (success) {
-			result.succeed();
-		}
-		else {
-			result.fail();
-		}
+	protected CompletableResultCode doShutdown() {
+		return this.reader.shutdown();
 	}
 
 	private static int points(Collection<MetricData> metrics) {
@@ -130,63 +102,86 @@ public final class MetricPipeline extends AbstractSignalPipeline {
 	}
 
 	/**
-	 * Records each export request and skips it while the pipeline is switched off.
+	 * Encodes each collection once with the official OTLP marshaller for every backend of
+	 * the group.
 	 */
-	private final class GatedMetricExporter extends ForwardingMetricExporter {
-
-		GatedMetricExporter(MetricExporter delegate) {
-			super(delegate);
-		}
+	private record FanOutMetricExporter(FanOut fanOut, MetricSelectors selectors) implements MetricExporter {
 
 		@Override
 		public CompletableResultCode export(Collection<MetricData> metrics) {
-			if (!accepting()) {
+			if (!this.fanOut.isAccepting()) {
 				return CompletableResultCode.ofSuccess();
 			}
-			return recorder().record(points(metrics), () -> super.export(metrics));
+			return this.fanOut.deliver(MetricsRequestMarshaler.create(metrics), points(metrics));
+		}
+
+		@Override
+		public AggregationTemporality getAggregationTemporality(InstrumentType instrumentType) {
+			return this.selectors.temporality().getAggregationTemporality(instrumentType);
+		}
+
+		@Override
+		public Aggregation getDefaultAggregation(InstrumentType instrumentType) {
+			return this.selectors.aggregation().getDefaultAggregation(instrumentType);
+		}
+
+		@Override
+		public MemoryMode getMemoryMode() {
+			// Redaction wraps the points; encoding happens before the next collection
+			return MemoryMode.IMMUTABLE_DATA;
+		}
+
+		@Override
+		public CompletableResultCode flush() {
+			return CompletableResultCode.ofSuccess();
+		}
+
+		@Override
+		public CompletableResultCode shutdown() {
+			return CompletableResultCode.ofSuccess();
 		}
 
 	}
 
 	/**
-	 * The reader as the meter provider sees it: the provider shuts its readers down one
-	 * after the other, so this one hands the blocking shutdown to the pipeline.
+	 * The reader the meter provider sees: the periodic reader, with a shutdown that runs
+	 * once whether the provider or a backend's pipeline asks first.
 	 */
-	private final class AsyncShutdownMetricReader implements MetricReader {
+	private final class SharedMetricReader implements MetricReader {
 
 		@Override
 		public void register(CollectionRegistration registration) {
-			MetricPipeline.this.reader.register(registration);
+			MetricCaptureStage.this.reader.register(registration);
 		}
 
 		@Override
 		public AggregationTemporality getAggregationTemporality(InstrumentType instrumentType) {
-			return MetricPipeline.this.reader.getAggregationTemporality(instrumentType);
+			return MetricCaptureStage.this.reader.getAggregationTemporality(instrumentType);
 		}
 
 		@Override
 		public Aggregation getDefaultAggregation(InstrumentType instrumentType) {
-			return MetricPipeline.this.reader.getDefaultAggregation(instrumentType);
+			return MetricCaptureStage.this.reader.getDefaultAggregation(instrumentType);
 		}
 
 		@Override
 		public MemoryMode getMemoryMode() {
-			return MetricPipeline.this.reader.getMemoryMode();
+			return MetricCaptureStage.this.reader.getMemoryMode();
 		}
 
 		@Override
 		public CompletableResultCode forceFlush() {
-			return MetricPipeline.this.forceFlush();
+			return MetricCaptureStage.this.forceFlush();
 		}
 
 		@Override
 		public CompletableResultCode shutdown() {
-			return MetricPipeline.this.shutdown();
+			return MetricCaptureStage.this.shutdown();
 		}
 
 		@Override
 		public String toString() {
-			return MetricPipeline.this.reader.toString();
+			return MetricCaptureStage.this.reader.toString();
 		}
 
 	}

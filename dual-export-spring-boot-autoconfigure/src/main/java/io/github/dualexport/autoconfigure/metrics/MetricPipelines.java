@@ -18,20 +18,25 @@ package io.github.dualexport.autoconfigure.metrics;
 import java.util.List;
 
 import io.github.dualexport.autoconfigure.pipeline.PipelineGroup;
+import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
 
 /**
- * The metric pipelines of every backend that receives metrics.
+ * The metric pipelines of every backend that receives metrics, and the capture stages
+ * that feed them, one per group of backends that need the same points.
  *
  * @param pipelines one pipeline per backend
+ * @param stages one capture stage per group
  * @author Dual Export contributors
  */
-public record MetricPipelines(List<MetricPipeline> pipelines) implements PipelineGroup {
+public record MetricPipelines(List<SignalPipeline> pipelines,
+		List<MetricCaptureStage> stages) implements PipelineGroup {
 
 	/**
 	 * Create a new instance.
 	 */
 	public MetricPipelines {
 		pipelines = List.copyOf(pipelines);
+		stages = List.copyOf(stages);
 	}
 
 }

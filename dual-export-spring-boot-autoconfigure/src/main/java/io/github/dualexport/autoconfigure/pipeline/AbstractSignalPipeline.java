@@ -96,7 +96,7 @@ public abstract class AbstractSignalPipeline implements SignalPipeline {
 
 	@Override
 	public PipelineSnapshot snapshot() {
-		return this.recorder.snapshot(queueState(), isEnabled());
+		return this.recorder.snapshot(queueState(), isEnabled(), group());
 	}
 
 }

@@ -125,10 +125,10 @@ public final class ExportRecorder {
 		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 
-	PipelineSnapshot snapshot(QueueState queue, boolean enabled) {
-		return new PipelineSnapshot(this.backend, this.signal, enabled, this.exported.get(), this.failed.get(),
-				queue.dropped(), queue.size(), queue.capacity(), this.lastSuccess, this.lastFailure, this.lastError,
-				this.consecutiveFailures.get());
+	PipelineSnapshot snapshot(QueueState queue, boolean enabled, String group) {
+		return new PipelineSnapshot(this.backend, this.signal, group, enabled, this.exported.get(), this.failed.get(),
+				queue.dropped(), queue.size(), queue.capacity(), queue.bytes(), this.lastSuccess, this.lastFailure,
+				this.lastError, this.consecutiveFailures.get());
 	}
 
 }

@@ -24,21 +24,23 @@ import io.github.dualexport.autoconfigure.backend.Signal;
  *
  * @param backend the backend name
  * @param signal the signal
+ * @param group the group of backends sharing the pipeline's capture stage
  * @param enabled whether the pipeline takes new items (see
  * {@link SignalPipeline#setEnabled(boolean)})
  * @param exported the items the backend accepted so far
  * @param failed the items whose export request failed so far
  * @param dropped the items dropped before export (full or closed queue)
  * @param queueSize the items waiting in the queue now
- * @param queueCapacity the capacity of the queue
+ * @param queueCapacity the item capacity of the queue, 0 when bounded by bytes only
+ * @param queueBytes the bytes waiting in the queue now
  * @param lastSuccess when an export last succeeded, or {@code null}
  * @param lastFailure when an export last failed, or {@code null}
  * @param lastError the error of the last failed export, or {@code null}
  * @param consecutiveFailures the failed exports since the last success
  * @author Dual Export contributors
  */
-public record PipelineSnapshot(String backend, Signal signal, boolean enabled, long exported, long failed, long dropped,
-		long queueSize, long queueCapacity, Instant lastSuccess, Instant lastFailure, String lastError,
-		long consecutiveFailures) {
+public record PipelineSnapshot(String backend, Signal signal, String group, boolean enabled, long exported, long failed,
+		long dropped, long queueSize, long queueCapacity, long queueBytes, Instant lastSuccess, Instant lastFailure,
+		String lastError, long consecutiveFailures) {
 
 }

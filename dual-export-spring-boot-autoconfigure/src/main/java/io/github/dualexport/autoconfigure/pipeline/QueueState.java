@@ -21,13 +21,14 @@ package io.github.dualexport.autoconfigure.pipeline;
  * @param size the items waiting
  * @param capacity the maximum items
  * @param dropped the items dropped so far
+ * @param bytes the bytes waiting, where they are counted
  * @author Dual Export contributors
  */
-public record QueueState(long size, long capacity, long dropped) {
+public record QueueState(long size, long capacity, long dropped, long bytes) {
 
 	/**
 	 * The state of a pipeline without a queue.
 	 */
-	public static final QueueState NONE = new QueueState(0, 0, 0);
+	public static final QueueState NONE = new QueueState(0, 0, 0, 0);
 
 }

@@ -78,7 +78,7 @@ public final class QueueTelemetry implements MetricReader {
 				dropped = sum(metric, true);
 			}
 		}
-		return new QueueState(size, capacity, dropped);
+		return new QueueState(size, capacity, dropped, 0);
 	}
 
 	private static long sum(MetricData metric, boolean failedOnly) {

@@ -16,7 +16,6 @@
 package io.github.dualexport.autoconfigure.pipeline;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -26,15 +25,15 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.InternalTelemetryVersion;
 
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
-import io.github.dualexport.autoconfigure.backend.Signal;
 
 /**
- * Base of the pipelines whose items wait in the bounded queue of an SDK batch processor
- * before export; the queue's state is read from the processor's own metrics.
+ * Base of the capture stages whose items wait in the bounded queue of an SDK batch
+ * processor before they are encoded; the queue's state is read from the processor's own
+ * metrics.
  *
  * @author Dual Export contributors
  */
-public abstract class QueuedPipeline extends AbstractSignalPipeline {
+public abstract class QueuedCaptureStage extends CaptureStage {
 
 	private final QueueTelemetry queueTelemetry;
 
@@ -44,25 +43,24 @@ public abstract class QueuedPipeline extends AbstractSignalPipeline {
 
 	/**
 	 * Create a new instance.
-	 * @param backend the backend name
-	 * @param signal the signal
-	 * @param listeners told about every completed export request
+	 * @param id the group's id
+	 * @param fanOut hands the encoded requests to the group's backends
 	 * @param itemKind the processor's item kind in its metric names, 'span' or 'log'
 	 */
-	protected QueuedPipeline(String backend, Signal signal, List<ExportListener> listeners, String itemKind) {
-		super(backend, signal, listeners);
+	protected QueuedCaptureStage(String id, FanOut fanOut, String itemKind) {
+		super(id, fanOut);
 		this.queueTelemetry = new QueueTelemetry(itemKind);
 	}
 
 	/**
-	 * Build this pipeline's batch processor: the backend's batching and the queue
-	 * telemetry are applied to the builder, and the processor built is the one
+	 * Build this stage's batch processor: the group's batching and the queue telemetry
+	 * are applied to the builder, and the processor built is the one
 	 * {@link #forceFlush()} and {@link #shutdown()} act on. Called once, from the
 	 * subclass constructor.
 	 * @param <B> the builder type
 	 * @param <P> the processor type
 	 * @param builder the processor's builder, holding the exporter
-	 * @param batch the backend's batching of this signal
+	 * @param batch the group's batching of this signal
 	 * @param methods the methods of the builder and processor types
 	 * @return the processor
 	 */
@@ -82,7 +80,7 @@ public abstract class QueuedPipeline extends AbstractSignalPipeline {
 	}
 
 	@Override
-	protected QueueState queueState() {
+	public QueueState state() {
 		return this.queueTelemetry.read();
 	}
 
@@ -92,31 +90,31 @@ public abstract class QueuedPipeline extends AbstractSignalPipeline {
 	}
 
 	@Override
-	public CompletableResultCode shutdown() {
+	protected CompletableResultCode doShutdown() {
 		return this.shutdown.get();
 	}
 
 	/**
-	 * Base of the processor a pipeline registers with the SDK in front of its batch
+	 * Base of the processor a stage registers with the SDK in front of its batch
 	 * processor, which decides what enters the queue; flushing and shutting it down act
-	 * on the pipeline.
+	 * on the stage.
 	 */
 	protected abstract class Gate {
 
 		/**
-		 * Flush the pipeline.
+		 * Flush the stage.
 		 * @return the result of the flush
 		 */
 		public CompletableResultCode forceFlush() {
-			return QueuedPipeline.this.forceFlush();
+			return QueuedCaptureStage.this.forceFlush();
 		}
 
 		/**
-		 * Shut the pipeline down.
+		 * Shut the stage down.
 		 * @return the result of the shutdown
 		 */
 		public CompletableResultCode shutdown() {
-			return QueuedPipeline.this.shutdown();
+			return QueuedCaptureStage.this.shutdown();
 		}
 
 	}
@@ -124,7 +122,7 @@ public abstract class QueuedPipeline extends AbstractSignalPipeline {
 	/**
 	 * The methods of one SDK batch processor type and its builder. The batch processors
 	 * of each signal share method names but no interface, so they are reached through
-	 * method references, as {@link OtlpExporterOptions} does for the exporters.
+	 * method references.
 	 *
 	 * @param <B> the builder type
 	 * @param <P> the processor type

@@ -41,6 +41,13 @@ public interface SignalPipeline {
 	Signal signal();
 
 	/**
+	 * Return the id of the group of backends whose shared capture stage feeds this
+	 * pipeline, such as {@code traces-1}.
+	 * @return the group id
+	 */
+	String group();
+
+	/**
 	 * Return whether the pipeline takes new items.
 	 * @return whether it is enabled
 	 */

@@ -15,9 +15,9 @@
  */
 package io.github.dualexport.autoconfigure.traces;
 
+import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,7 +28,11 @@ import org.springframework.context.annotation.Bean;
 import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
 import io.github.dualexport.autoconfigure.backend.Signal;
-import io.github.dualexport.autoconfigure.pipeline.ExportListener;
+import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.pipeline.CaptureStage;
+import io.github.dualexport.autoconfigure.pipeline.FanOut;
+import io.github.dualexport.autoconfigure.pipeline.SendStages;
+import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 
 /**
@@ -44,18 +48,22 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 public final class DualExportTracingAutoConfiguration {
 
 	@Bean
-	TracePipelines telemetryTracePipelines(ResolvedBackends backends, ObjectProvider<ExportListener> listeners) {
-		List<ExportListener> exportListeners = listeners.orderedStream().toList();
-		return new TracePipelines(backends.exporting(Signal.TRACES)
-			.stream()
-			.map((backend) -> new TracePipeline(backend, exportListeners))
-			.toList());
+	TracePipelines telemetryTracePipelines(ResolvedBackends backends, SendStages sendStages) {
+		List<SignalPipeline> pipelines = new ArrayList<>();
+		List<TraceCaptureStage> stages = new ArrayList<>();
+		// Backends that need the same spans share one capture stage
+		for (List<ResolvedBackend> group : SendStages.group(backends.exporting(Signal.TRACES),
+				(backend) -> List.of(backend.spanSelection(), backend.redaction(), backend.traces()))) {
+			FanOut fanOut = sendStages.fanOut(group, Signal.TRACES);
+			stages.add(new TraceCaptureStage(CaptureStage.id(Signal.TRACES, stages.size() + 1), group.get(0), fanOut));
+			pipelines.addAll(fanOut.members());
+		}
+		return new TracePipelines(pipelines, stages);
 	}
 
 	@Bean
 	SdkTracerProviderBuilderCustomizer telemetryTracerProviderCustomizer(TracePipelines pipelines) {
-		return (builder) -> pipelines.pipelines()
-			.forEach((pipeline) -> builder.addSpanProcessor(pipeline.spanProcessor()));
+		return (builder) -> pipelines.stages().forEach((stage) -> builder.addSpanProcessor(stage.spanProcessor()));
 	}
 
 }

@@ -18,20 +18,24 @@ package io.github.dualexport.autoconfigure.traces;
 import java.util.List;
 
 import io.github.dualexport.autoconfigure.pipeline.PipelineGroup;
+import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
 
 /**
- * The span pipelines of every backend that receives traces.
+ * The span pipelines of every backend that receives traces, and the capture stages that
+ * feed them, one per group of backends that need the same spans.
  *
  * @param pipelines one pipeline per backend
+ * @param stages one capture stage per group
  * @author Dual Export contributors
  */
-public record TracePipelines(List<TracePipeline> pipelines) implements PipelineGroup {
+public record TracePipelines(List<SignalPipeline> pipelines, List<TraceCaptureStage> stages) implements PipelineGroup {
 
 	/**
 	 * Create a new instance.
 	 */
 	public TracePipelines {
 		pipelines = List.copyOf(pipelines);
+		stages = List.copyOf(stages);
 	}
 
 }

@@ -55,6 +55,7 @@ import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
 import io.github.dualexport.autoconfigure.backend.Signal;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
+import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
 import io.github.dualexport.autoconfigure.traces.DualExportTracingAutoConfiguration;
 import io.github.dualexport.test.OtlpIds;
 import io.github.dualexport.test.OtlpReceiverExtension;
@@ -173,7 +174,7 @@ class LogPipelineWireTests {
 			.run((context) -> {
 				logger.info("Order placed");
 				first.awaitLogRecords(LOGGER_NAME, 1, DELIVERY);
-				assertThat(context.getBean(LogPipelines.class).pipelines()).extracting(LogPipeline::backend)
+				assertThat(context.getBean(LogPipelines.class).pipelines()).extracting(SignalPipeline::backend)
 					.containsExactly("logs");
 				assertThat(second.receiver()).hasReceivedNoRequests(io.github.dualexport.test.Signal.LOGS);
 			});
@@ -360,10 +361,10 @@ class LogPipelineWireTests {
 			logLines(5);
 			first.awaitLogRecords(LOGGER_NAME, 5, DELIVERY);
 			await().atMost(DELIVERY).until(() -> snapshot(context, "rejecting").failed() >= 5);
-			// The exporter did log its failure through Logback, where the appender sees
-			// it
+			// The sender did log its failure through Logback, where the appender sees it
 			await().atMost(DELIVERY)
-				.until(() -> output.getOut().contains("Server responded with HTTP status code 400"));
+				.until(() -> output.getOut().contains("Failed to export logs to backend 'rejecting'")
+						&& output.getOut().contains("HTTP 400"));
 			logLines(5);
 			first.awaitLogRecords(LOGGER_NAME, 10, DELIVERY);
 			await().during(Duration.ofMillis(500))
@@ -425,7 +426,8 @@ class LogPipelineWireTests {
 			.filter(ReceivedRequest::accepted)
 			.flatMap((request) -> request.logsRequest().getResourceLogsList().stream())
 			.flatMap((resourceLogs) -> resourceLogs.getScopeLogsList().stream())
-			.filter((scopeLogs) -> scopeLogs.getScope().getName().startsWith("io.opentelemetry"))
+			.filter((scopeLogs) -> scopeLogs.getScope().getName().startsWith("io.opentelemetry")
+					|| scopeLogs.getScope().getName().startsWith("io.github.dualexport.autoconfigure.pipeline"))
 			.flatMap((scopeLogs) -> scopeLogs.getLogRecordsList().stream())
 			.toList();
 	}

@@ -48,6 +48,11 @@ import org.junit.jupiter.api.Test;
 import io.github.dualexport.autoconfigure.backend.Protocol;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
+import io.github.dualexport.autoconfigure.pipeline.CaptureStage;
+import io.github.dualexport.autoconfigure.pipeline.FanOut;
+import io.github.dualexport.autoconfigure.pipeline.SendStages;
+import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
 import io.github.dualexport.test.OtlpReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +63,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Micrometer to several OTLP backends:
  * <ul>
  * <li>{@code otel-bridge}: the OpenTelemetry Micrometer bridge into one
- * {@link SdkMeterProvider} with one {@link MetricPipeline} (reader + OTLP exporter) per
+ * {@link SdkMeterProvider} with one {@link MetricCaptureStage} (reader + OTLP sender) per
  * backend, as this starter does;</li>
  * <li>{@code micrometer-otlp}: one Micrometer {@link OtlpMeterRegistry} per backend in a
  * composite.</li>
@@ -201,16 +206,22 @@ class MetricExportBenchmarkTests {
 	private static Setup bridge(List<Backend> backends, boolean percentileHistograms) {
 		SdkMeterProviderBuilder builder = SdkMeterProvider.builder();
 		List<Runnable> exports = new ArrayList<>();
+		List<SignalPipeline> pipelines = new ArrayList<>();
+		SendStages sendStages = new SendStages(null, List.of(), Duration.ofSeconds(10), System.out);
 		for (int i = 0; i < backends.size(); i++) {
-			MetricPipeline pipeline = new MetricPipeline(backends.get(i).resolve("backend-" + i, receiver(i)),
-					List.of());
-			builder.registerMetricReader(pipeline.metricReader());
+			ResolvedBackend backend = backends.get(i).resolve("backend-" + i, receiver(i));
+			FanOut fanOut = sendStages.fanOut(List.of(backend), Signal.METRICS);
+			MetricCaptureStage stage = new MetricCaptureStage(CaptureStage.id(Signal.METRICS, i + 1), backend, fanOut);
+			builder.registerMetricReader(stage.metricReader());
+			SignalPipeline pipeline = fanOut.members().get(0);
+			pipelines.add(pipeline);
 			exports.add(() -> assertThat(pipeline.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue());
 		}
 		SdkMeterProvider meterProvider = builder.build();
 		MeterRegistry bridge = OpenTelemetryMeterRegistry
 			.create(OpenTelemetrySdk.builder().setMeterProvider(meterProvider).build());
-		return new Setup("otel-bridge", backends, percentileHistograms, List.of(bridge), exports, meterProvider::close);
+		return new Setup("otel-bridge", backends, percentileHistograms, List.of(bridge), exports,
+				() -> new BackendPipelines(pipelines, Duration.ofSeconds(10)).close());
 	}
 
 	private static Setup micrometerOtlp(List<Backend> backends, boolean percentileHistograms)
@@ -271,7 +282,8 @@ class MetricExportBenchmarkTests {
 					Set.of(Signal.METRICS), Map.of(Signal.METRICS, receiver.httpEndpoint() + "/v1/metrics"), null,
 					new ResolvedBackend.Metrics(Duration.ofHours(1), this.temporality, this.histogram), null,
 					new ResolvedBackend.Retry(false, 2, Duration.ofSeconds(1), Duration.ofSeconds(1), 1.0),
-					ResolvedBackend.SpanSelection.ALL, ResolvedBackend.Redaction.NONE);
+					ResolvedBackend.SpanSelection.ALL, ResolvedBackend.Redaction.NONE,
+					new ResolvedBackend.Buffer(false, 32 * 1024 * 1024, null, Duration.ofHours(1)), null);
 		}
 
 		OtlpMeterRegistry otlpMeterRegistry(OtlpReceiver receiver) {

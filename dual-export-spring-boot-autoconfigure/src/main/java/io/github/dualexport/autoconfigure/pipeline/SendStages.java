@@ -1,0 +1,169 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.pipeline;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+
+import io.github.dualexport.autoconfigure.backend.ConfigurationProblem;
+import io.github.dualexport.autoconfigure.backend.InvalidTelemetryConfigurationException;
+import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.backend.Signal;
+
+/**
+ * Builds the per-backend part of every pipeline: its buffer (memory or disk), its sender
+ * (http/protobuf, gRPC or console, with the backend's TLS bundle) and the send queue that
+ * joins them; and sorts backends into the groups that share a capture stage.
+ *
+ * @author Dual Export contributors
+ */
+public final class SendStages {
+
+	private final SslBundles sslBundles;
+
+	private final List<ExportListener> listeners;
+
+	private final Duration shutdownTimeout;
+
+	private final PrintStream console;
+
+	/**
+	 * Create a new instance.
+	 * @param sslBundles the application's SSL bundles, or {@code null} when there are
+	 * none
+	 * @param listeners told about every completed export request
+	 * @param shutdownTimeout how long a shutdown waits for a queue to drain
+	 * @param console where the console backend writes
+	 */
+	public SendStages(SslBundles sslBundles, List<ExportListener> listeners, Duration shutdownTimeout,
+			PrintStream console) {
+		this.sslBundles = sslBundles;
+		this.listeners = List.copyOf(listeners);
+		this.shutdownTimeout = shutdownTimeout;
+		this.console = console;
+	}
+
+	/**
+	 * Sort backends into groups, each made of the backends whose data is the same.
+	 * @param <K> the type of what makes the data differ
+	 * @param backends the backends, in order
+	 * @param key what makes a backend's data differ from another's
+	 * @return the groups, in the order of their first backend
+	 */
+	public static <K> List<List<ResolvedBackend>> group(List<ResolvedBackend> backends,
+			Function<ResolvedBackend, K> key) {
+		Map<K, List<ResolvedBackend>> groups = new LinkedHashMap<>();
+		backends
+			.forEach((backend) -> groups.computeIfAbsent(key.apply(backend), (k) -> new ArrayList<>()).add(backend));
+		return List.copyOf(groups.values());
+	}
+
+	/**
+	 * Build the fan-out of a group: one pipeline, with its send queue, per backend.
+	 * @param backends the backends of the group
+	 * @param signal the signal
+	 * @return the fan-out
+	 */
+	public FanOut fanOut(List<ResolvedBackend> backends, Signal signal) {
+		return new FanOut(backends.stream().map((backend) -> pipeline(backend, signal)).toList());
+	}
+
+	private BackendSignalPipeline pipeline(ResolvedBackend backend, Signal signal) {
+		RequestSender sender = sender(backend, signal);
+		return new BackendSignalPipeline(backend.name(), signal, this.listeners,
+				(recorder) -> new SendQueue(backend.name(), signal, buffer(backend, signal), sender, recorder,
+						requestBound(backend), retryPause(backend), this.shutdownTimeout));
+	}
+
+	private static RequestBuffer buffer(ResolvedBackend backend, Signal signal) {
+		ResolvedBackend.Buffer buffer = backend.buffer();
+		if (buffer.disk()) {
+			return new DiskRequestBuffer(buffer.directory(signal), buffer.maxBytes(), buffer.maxAge());
+		}
+		long maxItems = switch (signal) {
+			case TRACES -> backend.traces().maxQueueSize();
+			case LOGS -> backend.logs().batch().maxQueueSize();
+			// A collection's points leave as one request: bound by bytes only
+			case METRICS -> 0;
+		};
+		return new MemoryRequestBuffer(maxItems, buffer.maxBytes());
+	}
+
+	private RequestSender sender(ResolvedBackend backend, Signal signal) {
+		if (backend.isConsole()) {
+			return new ConsoleRequestSender(this.console);
+		}
+		return OtlpRequestSender.create(backend, signal, tls(backend));
+	}
+
+	private OtlpRequestSender.Tls tls(ResolvedBackend backend) {
+		if (backend.sslBundle() == null) {
+			return null;
+		}
+		String property = "telemetry.backends." + backend.name() + ".ssl.bundle";
+		if (this.sslBundles == null) {
+			throw invalid(property, backend.sslBundle(), "No SSL bundles are configured",
+					"Declare it under 'spring.ssl.bundle.pem." + backend.sslBundle() + "' or 'spring.ssl.bundle.jks."
+							+ backend.sslBundle() + "'");
+		}
+		SslBundle bundle;
+		try {
+			bundle = this.sslBundles.getBundle(backend.sslBundle());
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw invalid(property, backend.sslBundle(), "No SSL bundle has that name",
+					"Declare it under 'spring.ssl.bundle.pem." + backend.sslBundle() + "' or 'spring.ssl.bundle.jks."
+							+ backend.sslBundle() + "', or fix the name");
+		}
+		for (TrustManager manager : bundle.getManagers().getTrustManagers()) {
+			if (manager instanceof X509TrustManager trustManager) {
+				return new OtlpRequestSender.Tls(bundle.createSslContext(), trustManager);
+			}
+		}
+		throw invalid(property, backend.sslBundle(), "The SSL bundle has no X.509 trust manager",
+				"Give the bundle a truststore holding the backend's CA certificate");
+	}
+
+	private static InvalidTelemetryConfigurationException invalid(String property, String value, String reason,
+			String action) {
+		return new InvalidTelemetryConfigurationException(
+				List.of(new ConfigurationProblem(property, value, reason, action)));
+	}
+
+	private static Duration requestBound(ResolvedBackend backend) {
+		ResolvedBackend.Retry retry = backend.retry();
+		int attempts = retry.enabled() ? retry.maxAttempts() : 1;
+		return backend.timeout().plus(retry.maxBackoff()).multipliedBy(attempts).plusSeconds(1);
+	}
+
+	private static Duration retryPause(ResolvedBackend backend) {
+		Duration maxBackoff = backend.retry().maxBackoff();
+		return (maxBackoff.compareTo(Duration.ofSeconds(1)) > 0) ? maxBackoff : Duration.ofSeconds(1);
+	}
+
+}
