@@ -60,7 +60,7 @@ final class OtlpGrpcServices {
 		String compression = metadata.get(GRPC_ENCODING);
 		receiver
 			.receive(signal, Transport.GRPC, signal.grpcFullMethodName(), headers(metadata),
-					(compression != null) ? compression : "none", request)
+					(compression != null) ? compression : "none", request, request.toByteArray())
 			.thenAccept((reply) -> respond(signal, reply, responseObserver));
 	}
 

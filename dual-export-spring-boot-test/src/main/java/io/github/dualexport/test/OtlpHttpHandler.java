@@ -62,8 +62,9 @@ final class OtlpHttpHandler implements HttpHandler {
 			return;
 		}
 		Message message;
+		byte[] body;
 		try {
-			byte[] body = readBody(exchange.getRequestBody(), compression.equals("gzip"));
+			body = readBody(exchange.getRequestBody(), compression.equals("gzip"));
 			message = PROTOBUF.equals(contentType) ? signal.requestPrototype().getParserForType().parseFrom(body)
 					: OtlpJson.parse(new String(body, StandardCharsets.UTF_8), signal.requestPrototype());
 		}
@@ -71,7 +72,7 @@ final class OtlpHttpHandler implements HttpHandler {
 			send(exchange, contentType, 400, errorBody(400, ex.getMessage()));
 			return;
 		}
-		Reply reply = this.receiver.receive(signal, Transport.HTTP, path, headers(exchange), compression, message)
+		Reply reply = this.receiver.receive(signal, Transport.HTTP, path, headers(exchange), compression, message, body)
 			.join();
 		if (reply.success()) {
 			send(exchange, contentType, reply.httpStatus(), signal.responsePrototype());

@@ -560,7 +560,7 @@ public final class OtlpReceiver implements AutoCloseable {
 	}
 
 	CompletableFuture<Reply> receive(Signal signal, Transport transport, String path, Map<String, String> headers,
-			String compression, Message message) {
+			String compression, Message message, byte[] body) {
 		CompletableFuture<Reply> answer = new CompletableFuture<>();
 		synchronized (this.monitor) {
 			Behaviour current = this.behaviour;
@@ -570,7 +570,7 @@ public final class OtlpReceiver implements AutoCloseable {
 			}
 			boolean accepted = !this.stopped && current.reply() != null && current.reply().success();
 			this.requests.add(new ReceivedRequest(signal, transport, path, headers, compression, Instant.now(), message,
-					accepted));
+					accepted, body));
 			if (this.stopped) {
 				answer.complete(Reply.UNAVAILABLE);
 			}

@@ -27,9 +27,11 @@ import io.opentelemetry.proto.trace.v1.Span;
  * @param receivedAt when the request arrived
  * @param message the parsed {@code Export*ServiceRequest}
  * @param accepted whether the receiver answered, or decided to answer, with success
+ * @param body the request's protobuf bytes: over http the body as sent (decompressed),
+ * over gRPC the message serialised again
  */
 public record ReceivedRequest(Signal signal, Transport transport, String path, Map<String, String> headers,
-		String compression, Instant receivedAt, Message message, boolean accepted) {
+		String compression, Instant receivedAt, Message message, boolean accepted, byte[] body) {
 
 	/**
 	 * Create a new instance, copying the headers so that the record stays immutable.
@@ -41,6 +43,7 @@ public record ReceivedRequest(Signal signal, Transport transport, String path, M
 	 * @param receivedAt when the request arrived
 	 * @param message the parsed {@code Export*ServiceRequest}
 	 * @param accepted whether the receiver answered with success
+	 * @param body the request's protobuf bytes
 	 */
 	public ReceivedRequest {
 		Objects.requireNonNull(signal, "'signal' must not be null");
@@ -49,6 +52,7 @@ public record ReceivedRequest(Signal signal, Transport transport, String path, M
 		Objects.requireNonNull(compression, "'compression' must not be null");
 		Objects.requireNonNull(receivedAt, "'receivedAt' must not be null");
 		Objects.requireNonNull(message, "'message' must not be null");
+		Objects.requireNonNull(body, "'body' must not be null");
 		if (!signal.requestPrototype().getClass().isInstance(message)) {
 			throw new IllegalArgumentException(
 					"'message' must be a " + signal.requestPrototype().getClass().getSimpleName() + " for " + signal);
