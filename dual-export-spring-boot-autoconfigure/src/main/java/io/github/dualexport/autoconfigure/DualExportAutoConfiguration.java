@@ -15,6 +15,9 @@
  */
 package io.github.dualexport.autoconfigure;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -45,9 +48,15 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 @EnableConfigurationProperties(TelemetryProperties.class)
 public final class DualExportAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(DualExportAutoConfiguration.class);
+
 	@Bean
 	ResolvedBackends telemetryResolvedBackends(TelemetryProperties properties) {
-		return BackendResolver.resolve(properties);
+		ResolvedBackends backends = BackendResolver.resolve(properties);
+		backends.sharedEndpoints()
+			.forEach((endpoint, names) -> logger.warn("Backends " + names + " all send " + endpoint
+					+ ": each sends its own copy. If one destination was meant, remove the other backends"));
+		return backends;
 	}
 
 	@Bean

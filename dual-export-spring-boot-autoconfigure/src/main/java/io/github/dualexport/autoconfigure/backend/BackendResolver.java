@@ -172,6 +172,7 @@ public final class BackendResolver {
 		ResolvedBackend.Buffer buffer = buffer(backend);
 		String sslBundle = choose(backend, "ssl.bundle", own.getSsl().getBundle(), this.defaults.getSsl().getBundle())
 			.value();
+		sslEndpoints(backend, sslBundle, endpoints);
 		if (!this.problems.isEmpty()) {
 			return null;
 		}
@@ -288,6 +289,19 @@ public final class BackendResolver {
 					"A multiplier below 1 would shrink the delay between attempts", "Use a value of 1 or more");
 		}
 		return new ResolvedBackend.Retry(enabled, attempts.value(), initial, max, multiplier.value());
+	}
+
+	private void sslEndpoints(BackendContext backend, String sslBundle, Map<Signal, String> endpoints) {
+		if (!StringUtils.hasText(sslBundle)) {
+			return;
+		}
+		endpoints.forEach((signal, endpoint) -> {
+			if (!endpoint.regionMatches(true, 0, "https:", 0, 6)) {
+				this.problems.add(backend.property("ssl.bundle"), sslBundle,
+						"An SSL bundle secures https endpoints, but " + signal.id() + " goes to " + endpoint,
+						"Use https:// endpoints, or remove 'ssl.bundle'");
+			}
+		});
 	}
 
 	private ResolvedBackend.Buffer buffer(BackendContext backend) {

@@ -15,7 +15,10 @@
  */
 package io.github.dualexport.autoconfigure.backend;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,6 +54,24 @@ public record ResolvedBackends(List<ResolvedBackend> backends, List<String> disa
 	 */
 	public Optional<ResolvedBackend> find(String name) {
 		return this.backends.stream().filter((backend) -> backend.name().equals(name)).findFirst();
+	}
+
+	/**
+	 * Return the endpoints that more than one backend sends the same signal to. Allowed
+	 * (each backend sends its own copy) but rarely intended.
+	 * @return the names of the backends sharing each endpoint, keyed by signal and
+	 * endpoint (user info masked)
+	 */
+	public Map<String, List<String>> sharedEndpoints() {
+		Map<String, List<String>> byEndpoint = new LinkedHashMap<>();
+		for (ResolvedBackend backend : this.backends) {
+			backend.endpoints()
+				.forEach((signal, endpoint) -> byEndpoint
+					.computeIfAbsent(signal.id() + " " + Secrets.maskUserInfo(endpoint), (key) -> new ArrayList<>())
+					.add(backend.name()));
+		}
+		byEndpoint.values().removeIf((names) -> names.size() < 2);
+		return byEndpoint;
 	}
 
 }

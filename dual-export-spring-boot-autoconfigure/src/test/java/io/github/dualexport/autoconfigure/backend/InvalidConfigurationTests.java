@@ -79,6 +79,11 @@ class InvalidConfigurationTests {
 					telemetry.defaults.traces.sampling.ratio           | -0.1            | share of traces                     | Use a value from 0 to 1
 					telemetry.backends.a.traces.drop[0].name           | http get (      | Not a regular expression            | Use a Java regular expression
 					telemetry.backends.a.traces.drop[0].value          | GET             | needs the attribute it belongs to   | Set 'telemetry.backends.a.traces.drop[0].attribute'
+					telemetry.backends.a.buffer.type                   | tape            | Unknown value                       | Use one of [disk, memory]
+					telemetry.backends.a.buffer.max-size               | 0B              | Must be greater than zero           | Use a size such as '32MB'
+					telemetry.backends.a.buffer.max-age                | 0s              | Must be a positive duration         | Use a duration such as '5s'
+					telemetry.defaults.buffer.type                     | cloud           | Unknown value                       | Use one of [disk, memory]
+					telemetry.backends.a.ssl.bundle                    | backend-tls     | secures https endpoints             | Use https:// endpoints, or remove 'ssl.bundle'
 							""")
 	void invalidValueFailsStartupNamingThePropertyAndTheFix(String property, String value, String reason,
 			String action) {
@@ -158,6 +163,35 @@ class InvalidConfigurationTests {
 				"telemetry.backends.b.endpoint=not-a-url", "telemetry.backends.c.type=uptrace");
 		assertThat(analysis.getDescription()).contains("Property: telemetry.backends.a.type",
 				"Property: telemetry.backends.b.endpoint", "Property: telemetry.backends.c.dsn");
+	}
+
+	@Test
+	void diskBufferInADirectoryThatCannotBeCreatedFailsStartup() {
+		FailureAnalysis analysis = startupFailure("telemetry.backends.a.endpoint=http://localhost:4318",
+				"telemetry.backends.a.buffer.type=disk", "telemetry.backends.a.buffer.directory=/dev/null/telemetry");
+		assertThat(analysis.getDescription()).contains("Property: telemetry.backends.a.buffer.directory")
+			.contains("directory cannot be written");
+		assertThat(analysis.getAction()).contains("Point it at a directory the application may create and write");
+	}
+
+	@Test
+	void diskBufferWithoutADirectoryFailsStartup() {
+		FailureAnalysis analysis = startupFailure("telemetry.backends.a.endpoint=http://localhost:4318",
+				"telemetry.backends.a.buffer.type=disk", "telemetry.defaults.buffer.directory=");
+		assertThat(analysis.getDescription()).contains("Property: telemetry.defaults.buffer.directory")
+			.contains("A disk buffer needs a directory");
+	}
+
+	@Test
+	void backendsSharingAnEndpointStartWithAWarning(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("telemetry.backends.a.endpoint=http://localhost:4318",
+					"telemetry.backends.b.endpoint=http://localhost:4318", "telemetry.backends.b.signals=traces")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).containsOnlyOnce("Backends [a, b] all send traces http://localhost:4318/v1/traces")
+					.doesNotContain("metrics http://localhost:4318/v1/metrics");
+			});
 	}
 
 	@Test
