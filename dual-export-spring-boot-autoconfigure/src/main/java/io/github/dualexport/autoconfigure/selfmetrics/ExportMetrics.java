@@ -54,6 +54,8 @@ public final class ExportMetrics implements MeterBinder, ExportListener {
 
 	static final String QUEUE_CAPACITY = "telemetry.backend.queue.capacity";
 
+	static final String QUEUE_BYTES = "telemetry.backend.queue.bytes";
+
 	private final ObjectProvider<BackendPipelines> pipelines;
 
 	private volatile MeterRegistry registry;
@@ -78,7 +80,12 @@ public final class ExportMetrics implements MeterBinder, ExportListener {
 				.tags(tags)
 				.register(registry);
 			Gauge.builder(QUEUE_CAPACITY, pipeline, (measured) -> measured.snapshot().queueCapacity())
-				.description("Capacity of the backend's queue")
+				.description("Item capacity of the backend's queue, 0 when bounded by bytes only")
+				.tags(tags)
+				.register(registry);
+			Gauge.builder(QUEUE_BYTES, pipeline, (measured) -> measured.snapshot().queueBytes())
+				.description("Bytes of encoded requests waiting in the backend's queue")
+				.baseUnit("bytes")
 				.tags(tags)
 				.register(registry);
 		}

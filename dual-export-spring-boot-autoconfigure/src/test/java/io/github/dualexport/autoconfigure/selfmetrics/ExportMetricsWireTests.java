@@ -77,6 +77,10 @@ class ExportMetricsWireTests {
 			assertThat(measure(metrics, "telemetry.backend.queue.size", Statistic.VALUE, "backend:healthy",
 					"signal:traces"))
 				.isNotNegative();
+			// The black-holed backend holds its queued requests' bytes
+			assertThat(
+					measure(metrics, "telemetry.backend.queue.bytes", Statistic.VALUE, "backend:full", "signal:traces"))
+				.isPositive();
 			assertThat(application.get("/actuator/metrics/telemetry.backend.exported").getBody())
 				.contains("\"backend\"", "\"signal\"", "\"outcome\"", "\"healthy\"", "\"dropped\"");
 			blackHole.receiver().respondNormally();
