@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 
 import io.github.dualexport.autoconfigure.backend.BackendResolver;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
+import io.github.dualexport.autoconfigure.pipeline.SslBundleChecks;
 import io.github.dualexport.autoconfigure.backend.TelemetryProperties;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.ExportListener;
@@ -51,8 +52,9 @@ public final class DualExportAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(DualExportAutoConfiguration.class);
 
 	@Bean
-	ResolvedBackends telemetryResolvedBackends(TelemetryProperties properties) {
-		ResolvedBackends backends = BackendResolver.resolve(properties);
+	ResolvedBackends telemetryResolvedBackends(TelemetryProperties properties, ObjectProvider<SslBundles> sslBundles) {
+		ResolvedBackends backends = BackendResolver.resolve(properties,
+				SslBundleChecks.of(sslBundles.getIfAvailable()));
 		backends.sharedEndpoints()
 			.forEach((endpoint, names) -> logger.warn("Backends " + names + " all send " + endpoint
 					+ ": each sends its own copy. If one destination was meant, remove the other backends"));

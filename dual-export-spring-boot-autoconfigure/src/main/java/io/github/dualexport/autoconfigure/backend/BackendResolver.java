@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -75,8 +76,11 @@ public final class BackendResolver {
 
 	private final BackendSettings defaults;
 
-	private BackendResolver(BackendSettings defaults) {
+	private final SslBundleCheck sslBundles;
+
+	private BackendResolver(BackendSettings defaults, SslBundleCheck sslBundles) {
 		this.defaults = defaults;
+		this.sslBundles = sslBundles;
 	}
 
 	/**
@@ -87,7 +91,20 @@ public final class BackendResolver {
 	 * @throws InvalidTelemetryConfigurationException if any value is invalid
 	 */
 	public static ResolvedBackends resolve(TelemetryProperties properties) {
-		BackendResolver resolver = new BackendResolver(properties.getDefaults());
+		return resolve(properties, SslBundleCheck.NO_BUNDLES);
+	}
+
+	/**
+	 * Resolve the enabled backends of the given properties, checking the SSL bundles they
+	 * name.
+	 * @param properties the bound properties
+	 * @param sslBundles checks the SSL bundles the backends name
+	 * @return one resolved backend per enabled backend, in configuration order, and the
+	 * names of the disabled ones
+	 * @throws InvalidTelemetryConfigurationException if any value is invalid
+	 */
+	public static ResolvedBackends resolve(TelemetryProperties properties, SslBundleCheck sslBundles) {
+		BackendResolver resolver = new BackendResolver(properties.getDefaults(), sslBundles);
 		resolver.validateDefaults();
 		List<ResolvedBackend> resolved = new ArrayList<>();
 		List<String> disabled = new ArrayList<>();
@@ -131,6 +148,7 @@ public final class BackendResolver {
 		spanSelection(none);
 		redaction(none);
 		buffer(none);
+		headerValues(DEFAULTS + "headers.", settings.getHeaders());
 	}
 
 	private boolean validName(String name) {
@@ -170,15 +188,16 @@ public final class BackendResolver {
 		ResolvedBackend.SpanSelection spanSelection = spanSelection(backend);
 		ResolvedBackend.Redaction redaction = redaction(backend);
 		ResolvedBackend.Buffer buffer = buffer(backend);
-		String sslBundle = choose(backend, "ssl.bundle", own.getSsl().getBundle(), this.defaults.getSsl().getBundle())
-			.value();
+		String sslBundle = sslBundle(
+				choose(backend, "ssl.bundle", own.getSsl().getBundle(), this.defaults.getSsl().getBundle()));
+		headerValues(backend.property("headers."), own.getHeaders());
+		headerValues(backend.property(""), secretKeys(own));
 		sslEndpoints(backend, sslBundle, endpoints);
 		if (!this.problems.isEmpty()) {
 			return null;
 		}
 		return new ResolvedBackend(backend.name(), preset.type(), protocol, compression, timeout, headers, signals,
-				endpoints, traces, metrics, logs, retry, spanSelection, redaction, buffer,
-				StringUtils.hasText(sslBundle) ? sslBundle.trim() : null);
+				endpoints, traces, metrics, logs, retry, spanSelection, redaction, buffer, sslBundle);
 	}
 
 	private Protocol protocol(BackendContext backend, BackendPreset preset) {
@@ -289,6 +308,40 @@ public final class BackendResolver {
 					"A multiplier below 1 would shrink the delay between attempts", "Use a value of 1 or more");
 		}
 		return new ResolvedBackend.Retry(enabled, attempts.value(), initial, max, multiplier.value());
+	}
+
+	private String sslBundle(Setting<String> bundle) {
+		if (!StringUtils.hasText(bundle.value())) {
+			return null;
+		}
+		String name = bundle.value().trim();
+		SslBundleCheck.Problem problem = this.sslBundles.check(name);
+		if (problem != null) {
+			this.problems.add(bundle.property(), name, problem.reason(), problem.action());
+		}
+		return name;
+	}
+
+	private static Map<String, String> secretKeys(BackendProperties properties) {
+		Map<String, String> keys = new LinkedHashMap<>();
+		keys.put("dsn", properties.getDsn());
+		keys.put("token", properties.getToken());
+		keys.put("instance-id", properties.getInstanceId());
+		keys.values().removeIf(Objects::isNull);
+		return keys;
+	}
+
+	// An HTTP client refuses such a value, quoting it in its error: refuse it first,
+	// masked
+	private void headerValues(String prefix, Map<String, String> values) {
+		values.forEach((key, value) -> {
+			if (value != null && !value.chars().allMatch((c) -> c == '\t' || (c >= 0x20 && c <= 0x7e))) {
+				this.problems.add(prefix + key, Secrets.MASK,
+						"Holds a character a header value cannot carry (a control character, a line break or a"
+								+ " non-ASCII character)",
+						"Remove it, for example the line break at the end of a value read from a file");
+			}
+		});
 	}
 
 	private void sslEndpoints(BackendContext backend, String sslBundle, Map<Signal, String> endpoints) {

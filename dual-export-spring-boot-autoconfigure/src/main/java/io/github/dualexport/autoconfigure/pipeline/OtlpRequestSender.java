@@ -138,7 +138,9 @@ public final class OtlpRequestSender implements RequestSender {
 			this.transport.send(new Body(request.body()), result);
 		}
 		catch (RuntimeException ex) {
-			result.failExceptionally(ex);
+			// The client's message may quote a header value, which may be a secret
+			result.failExceptionally(new IllegalStateException(
+					"The HTTP client refused the request (" + ex.getClass().getSimpleName() + ")"));
 		}
 		return result;
 	}
@@ -163,9 +165,11 @@ public final class OtlpRequestSender implements RequestSender {
 	 * The TLS material of a backend.
 	 *
 	 * @param sslContext the SSL context, holding the client's key when mutual TLS is used
-	 * @param trustManager the manager of the trusted certificates
+	 * @param trustManager the manager of the trusted certificates, or {@code null} for
+	 * the JVM's
+	 * @param enabledProtocols the TLS protocols allowed, or {@code null} for the JVM's
 	 */
-	public record Tls(SSLContext sslContext, X509TrustManager trustManager) {
+	public record Tls(SSLContext sslContext, X509TrustManager trustManager, List<String> enabledProtocols) {
 	}
 
 	private record Body(byte[] bytes) implements MessageWriter {
@@ -341,7 +345,7 @@ public final class OtlpRequestSender implements RequestSender {
 
 		@Override
 		public List<String> getEnabledProtocols() {
-			return null;
+			return (this.tls != null) ? this.tls.enabledProtocols() : null;
 		}
 
 	}

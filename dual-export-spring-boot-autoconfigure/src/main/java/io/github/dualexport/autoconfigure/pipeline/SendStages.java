@@ -26,12 +26,9 @@ import java.util.function.Function;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
-import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 
-import io.github.dualexport.autoconfigure.backend.ConfigurationProblem;
-import io.github.dualexport.autoconfigure.backend.InvalidTelemetryConfigurationException;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.backend.Signal;
 
@@ -125,34 +122,17 @@ public final class SendStages {
 		if (backend.sslBundle() == null) {
 			return null;
 		}
-		String property = "telemetry.backends." + backend.name() + ".ssl.bundle";
-		if (this.sslBundles == null) {
-			throw invalid(property, backend.sslBundle(), "No SSL bundles are configured",
-					"Declare it under 'spring.ssl.bundle.pem." + backend.sslBundle() + "' or 'spring.ssl.bundle.jks."
-							+ backend.sslBundle() + "'");
-		}
-		SslBundle bundle;
-		try {
-			bundle = this.sslBundles.getBundle(backend.sslBundle());
-		}
-		catch (NoSuchSslBundleException ex) {
-			throw invalid(property, backend.sslBundle(), "No SSL bundle has that name",
-					"Declare it under 'spring.ssl.bundle.pem." + backend.sslBundle() + "' or 'spring.ssl.bundle.jks."
-							+ backend.sslBundle() + "', or fix the name");
-		}
+		// The resolver checked that the bundle exists
+		SslBundle bundle = this.sslBundles.getBundle(backend.sslBundle());
+		String[] protocols = bundle.getOptions().getEnabledProtocols();
+		List<String> enabledProtocols = (protocols != null) ? List.of(protocols) : null;
+		X509TrustManager trustManager = null;
 		for (TrustManager manager : bundle.getManagers().getTrustManagers()) {
-			if (manager instanceof X509TrustManager trustManager) {
-				return new OtlpRequestSender.Tls(bundle.createSslContext(), trustManager);
+			if (manager instanceof X509TrustManager x509) {
+				trustManager = x509;
 			}
 		}
-		throw invalid(property, backend.sslBundle(), "The SSL bundle has no X.509 trust manager",
-				"Give the bundle a truststore holding the backend's CA certificate");
-	}
-
-	private static InvalidTelemetryConfigurationException invalid(String property, String value, String reason,
-			String action) {
-		return new InvalidTelemetryConfigurationException(
-				List.of(new ConfigurationProblem(property, value, reason, action)));
+		return new OtlpRequestSender.Tls(bundle.createSslContext(), trustManager, enabledProtocols);
 	}
 
 	private static Duration requestBound(ResolvedBackend backend) {
