@@ -155,8 +155,18 @@ public final class DiskRequestBuffer implements RequestBuffer {
 			return request.items();
 		}
 		int evicted = 0;
-		while (this.bytes + request.size() > this.maxBytes && !this.entries.isEmpty()) {
-			evicted += removeOldest();
+		while (this.bytes + request.size() > this.maxBytes) {
+			if (this.head == null && !this.entries.isEmpty()) {
+				evicted += removeOldest();
+			}
+			else if (this.entries.size() > 1) {
+				// The oldest is being sent: evict the next one rather than race the
+				// sender
+				evicted += removeSecondOldest();
+			}
+			else {
+				return evicted + request.items();
+			}
 		}
 		long sequence = this.sequence++;
 		Path file = this.directory.resolve(String.format("%019d", sequence) + SUFFIX);
@@ -184,9 +194,13 @@ public final class DiskRequestBuffer implements RequestBuffer {
 
 	@Override
 	public synchronized BufferedRequest head() {
+		if (this.head != null && isExpired(this.entries.peekFirst())) {
+			// Given up even while it is being retried
+			this.discarded += removeOldest();
+		}
 		while (this.head == null && !this.entries.isEmpty()) {
 			Entry oldest = this.entries.peekFirst();
-			if (this.clock.millis() - oldest.createdAtMillis() > this.maxAgeMillis) {
+			if (isExpired(oldest)) {
 				this.discarded += removeOldest();
 				continue;
 			}
@@ -200,6 +214,10 @@ public final class DiskRequestBuffer implements RequestBuffer {
 			}
 		}
 		return this.head;
+	}
+
+	private boolean isExpired(Entry entry) {
+		return this.clock.millis() - entry.createdAtMillis() > this.maxAgeMillis;
 	}
 
 	private BufferedRequest read(Entry entry) throws IOException {
@@ -221,6 +239,14 @@ public final class DiskRequestBuffer implements RequestBuffer {
 		}
 	}
 
+	@Override
+	public synchronized void release(BufferedRequest request) {
+		// Read again from its file on the next attempt, unless evicted meanwhile
+		if (this.head == request) {
+			this.head = null;
+		}
+	}
+
 	private int removeOldest() {
 		Entry oldest = this.entries.removeFirst();
 		this.items -= oldest.items();
@@ -228,6 +254,16 @@ public final class DiskRequestBuffer implements RequestBuffer {
 		this.head = null;
 		deleteQuietly(oldest.file());
 		return oldest.items();
+	}
+
+	private int removeSecondOldest() {
+		Entry head = this.entries.removeFirst();
+		Entry evicted = this.entries.removeFirst();
+		this.entries.addFirst(head);
+		this.items -= evicted.items();
+		this.bytes -= evicted.size();
+		deleteQuietly(evicted.file());
+		return evicted.items();
 	}
 
 	private void discardUnreadable(Path file, Exception ex) {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.opentelemetry.exporter.internal.FailedExportException;
@@ -79,6 +80,18 @@ public final class ExportRecorder {
 	 * @return the request's result
 	 */
 	public CompletableResultCode record(int items, Supplier<CompletableResultCode> export) {
+		return record(items, export, (failure) -> false);
+	}
+
+	/**
+	 * Run one export request and record its outcome when it completes; the items of a
+	 * failed request that is kept to be sent again are not counted as failed.
+	 * @param items the number of items sent
+	 * @param export starts the request
+	 * @param kept tells, from its failure, whether a failed request is kept
+	 * @return the request's result
+	 */
+	public CompletableResultCode record(int items, Supplier<CompletableResultCode> export, Predicate<Throwable> kept) {
 		long start = System.nanoTime();
 		CompletableResultCode result;
 		try {
@@ -88,11 +101,11 @@ public final class ExportRecorder {
 			result = CompletableResultCode.ofExceptionalFailure(ex);
 		}
 		CompletableResultCode completed = result;
-		completed.whenComplete(() -> completed(items, completed, Duration.ofNanos(System.nanoTime() - start)));
+		completed.whenComplete(() -> completed(items, completed, kept, Duration.ofNanos(System.nanoTime() - start)));
 		return completed;
 	}
 
-	private void completed(int items, CompletableResultCode result, Duration duration) {
+	private void completed(int items, CompletableResultCode result, Predicate<Throwable> kept, Duration duration) {
 		ExportOutcome outcome = result.isSuccess() ? ExportOutcome.SUCCESS : ExportOutcome.FAILURE;
 		if (outcome == ExportOutcome.SUCCESS) {
 			this.exported.addAndGet(items);
@@ -100,7 +113,9 @@ public final class ExportRecorder {
 			this.lastSuccess = this.clock.instant();
 		}
 		else {
-			this.failed.addAndGet(items);
+			if (!kept.test(result.getFailureThrowable())) {
+				this.failed.addAndGet(items);
+			}
 			this.consecutiveFailures.incrementAndGet();
 			this.lastError = describe(result.getFailureThrowable());
 			this.lastFailure = this.clock.instant();

@@ -46,6 +46,14 @@ public interface RequestBuffer {
 	void remove(BufferedRequest request);
 
 	/**
+	 * Tell the buffer that the oldest request, which failed, is kept but not being sent
+	 * until its next attempt: until then it may be evicted like any other.
+	 * @param request the request returned by {@link #head()}
+	 */
+	default void release(BufferedRequest request) {
+	}
+
+	/**
 	 * Return the number of items the buffer holds.
 	 * @return the number of items
 	 */

@@ -221,6 +221,10 @@ public final class SendQueue {
 		return !this.sending && this.buffer.head() == null;
 	}
 
+	private boolean isKept(Throwable failure) {
+		return this.buffer.isDurable() && this.sender.isTransient(failure);
+	}
+
 	private void run() {
 		try {
 			BufferedRequest request;
@@ -258,7 +262,8 @@ public final class SendQueue {
 	}
 
 	private void send(BufferedRequest request) throws InterruptedException {
-		CompletableResultCode result = this.recorder.record(request.items(), () -> this.sender.send(request));
+		CompletableResultCode result = this.recorder.record(request.items(), () -> this.sender.send(request),
+				this::isKept);
 		CountDownLatch done = new CountDownLatch(1);
 		result.whenComplete(done::countDown);
 		if (!done.await(this.requestBound.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -269,7 +274,7 @@ public final class SendQueue {
 			return;
 		}
 		Throwable failure = result.getFailureThrowable();
-		boolean keep = this.buffer.isDurable() && this.sender.isTransient(failure);
+		boolean keep = isKept(failure);
 		this.failureLog.warn((times) -> "Failed to export " + this.signal.id() + " to backend '" + this.backend + "' "
 				+ times + " time(s) in the last minute, last: " + ExportRecorder.describe(failure)
 				+ (keep ? "; kept on disk to be sent again" : ""));
@@ -277,6 +282,7 @@ public final class SendQueue {
 			this.buffer.remove(request);
 			return;
 		}
+		this.buffer.release(request);
 		synchronized (this.lock) {
 			if (!this.closing) {
 				this.lock.wait(this.retryPause.toMillis());

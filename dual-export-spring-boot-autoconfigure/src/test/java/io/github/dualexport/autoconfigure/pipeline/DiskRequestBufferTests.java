@@ -113,6 +113,19 @@ class DiskRequestBufferTests {
 	}
 
 	@Test
+	void theRequestBeingSentIsNotEvictedUntilReleasedAfterAFailedAttempt() {
+		BufferedRequest sample = request("request-1", 10);
+		DiskRequestBuffer buffer = new DiskRequestBuffer(this.directory, 2 * sample.size(), Duration.ofHours(1));
+		buffer.add(sample);
+		buffer.add(request("request-2", 10));
+		BufferedRequest sending = buffer.head();
+		assertThat(buffer.add(request("request-3", 10))).isEqualTo(10);
+		buffer.release(sending);
+		assertThat(buffer.add(request("request-4", 10))).isEqualTo(10);
+		assertThat(drain(buffer)).containsExactly("request-3", "request-4");
+	}
+
+	@Test
 	void aRequestLargerThanTheCapIsRefusedAndCounted() {
 		DiskRequestBuffer buffer = new DiskRequestBuffer(this.directory, 4, Duration.ofHours(1));
 		assertThat(buffer.add(request("too large", 7))).isEqualTo(7);
