@@ -43,12 +43,11 @@ import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
-import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
 import io.opentelemetry.sdk.metrics.data.MetricData;
-import io.opentelemetry.sdk.metrics.export.CollectionRegistration;
-import io.opentelemetry.sdk.metrics.export.MetricReader;
-import io.opentelemetry.sdk.metrics.InstrumentType;
 import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
@@ -135,8 +134,8 @@ class OtlpEncodingWireTests {
 
 	@Test
 	void logRecordsOverHttpAreTheOfficialExportersBytes() {
-		List<LogRecordData> logs = new ArrayList<>();
-		LogRecordExporter collector = collectingLogs(logs);
+		InMemoryLogRecordExporter collector = InMemoryLogRecordExporter.create();
+		List<LogRecordData> logs;
 		try (SdkLoggerProvider provider = SdkLoggerProvider.builder()
 			.setResource(resource())
 			.addLogRecordProcessor(SimpleLogRecordProcessor.create(collector))
@@ -149,6 +148,7 @@ class OtlpEncodingWireTests {
 					.setAttribute(AttributeKey.longKey("order.id"), (long) i)
 					.emit();
 			}
+			logs = collector.getFinishedLogRecordItems();
 		}
 		export(OtlpHttpLogRecordExporter.builder().setEndpoint(official.httpEndpoint() + "/v1/logs").build(), logs);
 		send("compression=gzip", Signal.LOGS, LogsRequestMarshaler.create(logs), logs.size());
@@ -157,7 +157,7 @@ class OtlpEncodingWireTests {
 
 	@Test
 	void metricsOverHttpAreTheOfficialExportersBytes() {
-		CollectingReader reader = new CollectingReader();
+		InMemoryMetricReader reader = InMemoryMetricReader.create();
 		try (SdkMeterProvider provider = SdkMeterProvider.builder()
 			.setResource(resource())
 			.registerMetricReader(reader)
@@ -167,7 +167,7 @@ class OtlpEncodingWireTests {
 				.histogramBuilder("order.amount")
 				.build()
 				.record(42.5, Attributes.of(AttributeKey.stringKey("currency"), "EUR"));
-			Collection<MetricData> metrics = reader.collect();
+			Collection<MetricData> metrics = reader.collectAllMetrics();
 			export(OtlpHttpMetricExporter.builder().setEndpoint(official.httpEndpoint() + "/v1/metrics").build(),
 					metrics);
 			send("compression=gzip", Signal.METRICS, MetricsRequestMarshaler.create(metrics), 2);
@@ -223,10 +223,10 @@ class OtlpEncodingWireTests {
 	}
 
 	private static List<SpanData> spans() {
-		List<SpanData> spans = new ArrayList<>();
+		InMemorySpanExporter collector = InMemorySpanExporter.create();
 		try (SdkTracerProvider provider = SdkTracerProvider.builder()
 			.setResource(resource())
-			.addSpanProcessor(SimpleSpanProcessor.create(collectingSpans(spans)))
+			.addSpanProcessor(SimpleSpanProcessor.create(collector))
 			.build()) {
 			Tracer tracer = provider.get("io.github.dualexport.encoding");
 			for (int i = 0; i < 20; i++) {
@@ -243,57 +243,14 @@ class OtlpEncodingWireTests {
 				child.end();
 				parent.end();
 			}
+			// Read before the provider's shutdown clears the exporter
+			return collector.getFinishedSpanItems();
 		}
-		return spans;
 	}
 
 	private static Resource resource() {
 		return Resource.getDefault()
 			.merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "encoding-test")));
-	}
-
-	private static SpanExporter collectingSpans(List<SpanData> spans) {
-		return new SpanExporter() {
-
-			@Override
-			public CompletableResultCode export(Collection<SpanData> batch) {
-				spans.addAll(batch);
-				return CompletableResultCode.ofSuccess();
-			}
-
-			@Override
-			public CompletableResultCode flush() {
-				return CompletableResultCode.ofSuccess();
-			}
-
-			@Override
-			public CompletableResultCode shutdown() {
-				return CompletableResultCode.ofSuccess();
-			}
-
-		};
-	}
-
-	private static LogRecordExporter collectingLogs(List<LogRecordData> logs) {
-		return new LogRecordExporter() {
-
-			@Override
-			public CompletableResultCode export(Collection<LogRecordData> batch) {
-				logs.addAll(batch);
-				return CompletableResultCode.ofSuccess();
-			}
-
-			@Override
-			public CompletableResultCode flush() {
-				return CompletableResultCode.ofSuccess();
-			}
-
-			@Override
-			public CompletableResultCode shutdown() {
-				return CompletableResultCode.ofSuccess();
-			}
-
-		};
 	}
 
 	/**
@@ -317,39 +274,6 @@ class OtlpEncodingWireTests {
 
 		@Override
 		protected CompletableResultCode doShutdown() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-	}
-
-	/**
-	 * Collects metrics on demand, as an exporter's reader would.
-	 */
-	private static final class CollectingReader implements MetricReader {
-
-		private volatile CollectionRegistration registration = CollectionRegistration.noop();
-
-		@Override
-		public void register(CollectionRegistration registration) {
-			this.registration = registration;
-		}
-
-		Collection<MetricData> collect() {
-			return this.registration.collectAllMetrics();
-		}
-
-		@Override
-		public AggregationTemporality getAggregationTemporality(InstrumentType instrumentType) {
-			return AggregationTemporality.CUMULATIVE;
-		}
-
-		@Override
-		public CompletableResultCode forceFlush() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
 			return CompletableResultCode.ofSuccess();
 		}
 
