@@ -169,8 +169,8 @@ public final class SendQueue {
 
 	/**
 	 * Stop taking requests, send what is queued within the shutdown timeout, then stop
-	 * the thread and release the sender; what is left is lost unless the buffer is
-	 * durable. Idempotent.
+	 * the thread and release the sender; what is left is lost (and counted as dropped)
+	 * unless the buffer is durable. Idempotent.
 	 * @return completes when the queue is closed
 	 */
 	public CompletableResultCode shutdown() {
@@ -205,6 +205,10 @@ public final class SendQueue {
 			}
 		}
 		long left = this.buffer.items();
+		if (!this.buffer.isDurable()) {
+			// Lost with the memory they were held in
+			this.dropped.addAndGet(left);
+		}
 		this.buffer.close();
 		CompletableResultCode senderShutdown = this.sender.shutdown();
 		senderShutdown.whenComplete(() -> {
