@@ -38,13 +38,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.dualexport.test.OtlpReceiver;
+import io.github.dualexport.test.OtlpSink;
 
 /**
  * Runs the sample app under HTTP load on loopback in several telemetry configurations,
  * alternating them round after round in one run, and prints each configuration's
  * throughput, CPU per request, latency and heap, with ratios to the baselines measured in
- * the same run. The backends are {@link DiscardingReceiver}s, which read each request and
- * keep nothing, as a backend on another machine would cost the application nothing more.
+ * the same run. The backends are {@link OtlpSink}s, which read each request and keep
+ * nothing, as a backend on another machine would cost the application nothing more.
  *
  * <p>
  * Options: {@code --rounds=N} (3), {@code --warmup=SECONDS} (5),
@@ -59,7 +60,7 @@ public final class LoadBenchmark {
 
 	private final Map<String, String> options;
 
-	private final List<DiscardingReceiver> receivers = new ArrayList<>();
+	private final List<OtlpSink> receivers = new ArrayList<>();
 
 	private LoadBenchmark(Map<String, String> options) {
 		this.options = options;
@@ -81,7 +82,7 @@ public final class LoadBenchmark {
 					+ "; build it with 'mvn -DskipTests package' first");
 		}
 		for (int i = 0; i < 4; i++) {
-			this.receivers.add(DiscardingReceiver.start());
+			this.receivers.add(OtlpSink.start());
 		}
 		OtlpReceiver blackHole = OtlpReceiver.start();
 		blackHole.neverRespond();
@@ -98,7 +99,7 @@ public final class LoadBenchmark {
 			}
 		}
 		report(results);
-		this.receivers.forEach(DiscardingReceiver::close);
+		this.receivers.forEach(OtlpSink::close);
 		blackHole.close();
 	}
 

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.dualexport.benchmarks;
+package io.github.dualexport.test;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,19 +29,20 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * An OTLP http/protobuf endpoint that accepts every request and keeps nothing: it stands
- * for a backend on another machine, so that the load benchmark measures the application's
- * cost of sending, not the receivers' cost of decoding and keeping what they received on
- * the same cores.
+ * An OTLP http/protobuf endpoint on 127.0.0.1 that accepts every request and keeps
+ * nothing but counts: it stands for a backend on another machine in benchmarks, so that
+ * they measure the application's cost of sending, not a receiver's cost of decoding and
+ * keeping what it received on the same cores. Use {@link OtlpReceiver} to look at what
+ * arrived.
  *
  * @author Dual Export contributors
  */
-final class DiscardingReceiver implements AutoCloseable {
+public final class OtlpSink implements AutoCloseable {
 
 	private final HttpServer server;
 
 	private final ExecutorService executor = Executors.newFixedThreadPool(2, (task) -> {
-		Thread thread = new Thread(task, "discarding-receiver");
+		Thread thread = new Thread(task, "otlp-sink");
 		thread.setDaemon(true);
 		return thread;
 	});
@@ -50,7 +51,7 @@ final class DiscardingReceiver implements AutoCloseable {
 
 	private final AtomicLong bytes = new AtomicLong();
 
-	private DiscardingReceiver() {
+	private OtlpSink() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		}
@@ -62,19 +63,35 @@ final class DiscardingReceiver implements AutoCloseable {
 		this.server.start();
 	}
 
-	static DiscardingReceiver start() {
-		return new DiscardingReceiver();
+	/**
+	 * Start a sink on an ephemeral port.
+	 * @return the sink
+	 */
+	public static OtlpSink start() {
+		return new OtlpSink();
 	}
 
-	String httpEndpoint() {
+	/**
+	 * Return the base URL of the sink; any path is accepted.
+	 * @return the base URL, such as {@code http://127.0.0.1:40123}
+	 */
+	public String httpEndpoint() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
-	long requests() {
+	/**
+	 * Return the number of requests accepted so far.
+	 * @return the number of requests
+	 */
+	public long requests() {
 		return this.requests.get();
 	}
 
-	long bytes() {
+	/**
+	 * Return the number of body bytes read so far, as sent (compressed or not).
+	 * @return the number of bytes
+	 */
+	public long bytes() {
 		return this.bytes.get();
 	}
 
