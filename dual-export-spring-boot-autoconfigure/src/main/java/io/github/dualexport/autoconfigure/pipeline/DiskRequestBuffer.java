@@ -51,7 +51,7 @@ import org.apache.commons.logging.LogFactory;
  *
  * @author Dual Export contributors
  */
-public final class DiskRequestBuffer implements RequestBuffer {
+public final class DiskRequestBuffer extends CountedRequestBuffer {
 
 	private static final Log logger = LogFactory.getLog(DiskRequestBuffer.class);
 
@@ -74,10 +74,6 @@ public final class DiskRequestBuffer implements RequestBuffer {
 	private final Deque<Entry> entries = new ArrayDeque<>();
 
 	private long sequence;
-
-	private long items;
-
-	private long bytes;
 
 	private long discarded;
 
@@ -126,13 +122,12 @@ public final class DiskRequestBuffer implements RequestBuffer {
 			Entry entry = readEntry(file);
 			if (entry != null) {
 				this.entries.addLast(entry);
-				this.items += entry.items();
-				this.bytes += entry.size();
+				count(entry.items(), entry.size());
 				this.sequence = Math.max(this.sequence, entry.sequence() + 1);
 			}
 		}
 		if (!this.entries.isEmpty()) {
-			logger.info("Found " + this.entries.size() + " requests (" + this.items + " items) left to send in "
+			logger.info("Found " + this.entries.size() + " requests (" + items() + " items) left to send in "
 					+ this.directory);
 		}
 	}
@@ -155,7 +150,7 @@ public final class DiskRequestBuffer implements RequestBuffer {
 			return request.items();
 		}
 		int evicted = 0;
-		while (this.bytes + request.size() > this.maxBytes) {
+		while (bytes() + request.size() > this.maxBytes) {
 			if (this.head == null && !this.entries.isEmpty()) {
 				evicted += removeOldest();
 			}
@@ -187,8 +182,7 @@ public final class DiskRequestBuffer implements RequestBuffer {
 			return evicted + request.items();
 		}
 		this.entries.addLast(new Entry(file, sequence, request.items(), request.size(), request.createdAtMillis()));
-		this.items += request.items();
-		this.bytes += request.size();
+		count(request.items(), request.size());
 		return evicted;
 	}
 
@@ -249,8 +243,7 @@ public final class DiskRequestBuffer implements RequestBuffer {
 
 	private int removeOldest() {
 		Entry oldest = this.entries.removeFirst();
-		this.items -= oldest.items();
-		this.bytes -= oldest.size();
+		count(-oldest.items(), -oldest.size());
 		this.head = null;
 		deleteQuietly(oldest.file());
 		return oldest.items();
@@ -260,8 +253,7 @@ public final class DiskRequestBuffer implements RequestBuffer {
 		Entry head = this.entries.removeFirst();
 		Entry evicted = this.entries.removeFirst();
 		this.entries.addFirst(head);
-		this.items -= evicted.items();
-		this.bytes -= evicted.size();
+		count(-evicted.items(), -evicted.size());
 		deleteQuietly(evicted.file());
 		return evicted.items();
 	}
@@ -287,16 +279,6 @@ public final class DiskRequestBuffer implements RequestBuffer {
 		CRC32 crc = new CRC32();
 		crc.update(body);
 		return crc.getValue();
-	}
-
-	@Override
-	public synchronized long items() {
-		return this.items;
-	}
-
-	@Override
-	public synchronized long bytes() {
-		return this.bytes;
 	}
 
 	@Override

@@ -27,17 +27,13 @@ import java.util.Deque;
  *
  * @author Dual Export contributors
  */
-public final class MemoryRequestBuffer implements RequestBuffer {
+public final class MemoryRequestBuffer extends CountedRequestBuffer {
 
 	private final Deque<BufferedRequest> requests = new ArrayDeque<>();
 
 	private final long maxItems;
 
 	private final long maxBytes;
-
-	private long items;
-
-	private long bytes;
 
 	/**
 	 * Create a new instance.
@@ -51,14 +47,13 @@ public final class MemoryRequestBuffer implements RequestBuffer {
 
 	@Override
 	public synchronized int add(BufferedRequest request) {
-		boolean fits = (this.maxItems == 0 || this.items + request.items() <= this.maxItems)
-				&& this.bytes + request.size() <= this.maxBytes;
+		boolean fits = (this.maxItems == 0 || items() + request.items() <= this.maxItems)
+				&& bytes() + request.size() <= this.maxBytes;
 		if (!fits && !this.requests.isEmpty()) {
 			return request.items();
 		}
 		this.requests.addLast(request);
-		this.items += request.items();
-		this.bytes += request.size();
+		count(request.items(), request.size());
 		return 0;
 	}
 
@@ -71,19 +66,8 @@ public final class MemoryRequestBuffer implements RequestBuffer {
 	public synchronized void remove(BufferedRequest request) {
 		if (this.requests.peekFirst() == request) {
 			this.requests.removeFirst();
-			this.items -= request.items();
-			this.bytes -= request.size();
+			count(-request.items(), -request.size());
 		}
-	}
-
-	@Override
-	public synchronized long items() {
-		return this.items;
-	}
-
-	@Override
-	public synchronized long bytes() {
-		return this.bytes;
 	}
 
 	@Override
@@ -104,8 +88,7 @@ public final class MemoryRequestBuffer implements RequestBuffer {
 	@Override
 	public synchronized void close() {
 		this.requests.clear();
-		this.items = 0;
-		this.bytes = 0;
+		count(-items(), -bytes());
 	}
 
 }
