@@ -93,6 +93,7 @@ final class BackendHealthIndicator implements HealthIndicator {
 		details.put("dropped", snapshot.dropped());
 		details.put("queueSize", snapshot.queueSize());
 		details.put("queueCapacity", snapshot.queueCapacity());
+		details.put("queueBytes", snapshot.queueBytes());
 		return details;
 	}
 

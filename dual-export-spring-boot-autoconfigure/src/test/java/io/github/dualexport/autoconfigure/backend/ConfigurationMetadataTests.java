@@ -93,6 +93,16 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void bufferSettingsShowTheirDefaultsAndTypes() {
+		assertThat(defaultValue("telemetry.defaults.buffer.type")).isEqualTo("memory");
+		assertThat(defaultValue("telemetry.defaults.buffer.max-size")).isEqualTo("32MB");
+		assertThat(defaultValue("telemetry.defaults.buffer.max-age")).isEqualTo("24h");
+		assertThat(hintValues("telemetry.defaults.buffer.type")).containsExactlyInAnyOrder("memory", "disk");
+		assertThat(hintValues("telemetry.backends.values.buffer.type")).containsExactlyInAnyOrder("memory", "disk");
+		assertThat(description("telemetry.defaults.ssl.bundle")).contains("SSL bundle");
+	}
+
+	@Test
 	void readmeDocumentsEveryProperty() throws IOException {
 		String readme = Files.readString(readme());
 		List<String> names = metadata.read("$.properties[*].name");

@@ -61,6 +61,7 @@ class TelemetryHealthWireTests {
 			assertThat(ok.read("$.details.traces.consecutiveFailures", Integer.class)).isZero();
 			assertThat(ok.read("$.details.traces.lastSuccess", String.class)).isNotBlank();
 			assertThat(ok.read("$.details.traces.queueCapacity", Integer.class)).isEqualTo(2048);
+			assertThat(ok.read("$.details.traces.queueBytes", Integer.class)).isNotNegative();
 			assertThat(application.get("/actuator/health").getStatusCode().value()).isEqualTo(200);
 			DocumentContext root = JsonPath.parse(application.get("/actuator/health").getBody());
 			assertThat(root.read("$.status", String.class)).isEqualTo("UP");
