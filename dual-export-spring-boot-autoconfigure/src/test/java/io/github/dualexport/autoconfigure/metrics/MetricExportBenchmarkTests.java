@@ -53,6 +53,7 @@ import io.github.dualexport.autoconfigure.pipeline.CaptureStage;
 import io.github.dualexport.autoconfigure.pipeline.FanOut;
 import io.github.dualexport.autoconfigure.pipeline.SendStages;
 import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
+import io.github.dualexport.autoconfigure.BenchmarkMachine;
 import io.github.dualexport.test.OtlpReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,8 +116,9 @@ class MetricExportBenchmarkTests {
 	@Test
 	void oneMoreMetricsBackend() throws Exception {
 		StringBuilder report = new StringBuilder();
-		report.append(String.format("%nEnvironment: %d cores, %s, Java %s%n",
-				Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version")));
+		report
+			.append(String.format("%nEnvironment: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
+					BenchmarkMachine.cpuModel(), System.getProperty("java.version")));
 		report.append(String.format(
 				"1,000 meters (%d counters, %d timers, %d summaries); medians of %d trials of "
 						+ "%d ms and of %d collections%n",
@@ -253,20 +255,6 @@ class MetricExportBenchmarkTests {
 	private static double median(List<Double> values) {
 		double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
 		return sorted[sorted.length / 2];
-	}
-
-	private static String cpuModel() {
-		try {
-			return Files.readAllLines(Path.of("/proc/cpuinfo"))
-				.stream()
-				.filter((line) -> line.startsWith("model name"))
-				.map((line) -> line.substring(line.indexOf(':') + 1).trim())
-				.findFirst()
-				.orElse("unknown CPU");
-		}
-		catch (IOException ex) {
-			return "unknown CPU";
-		}
 	}
 
 	/**

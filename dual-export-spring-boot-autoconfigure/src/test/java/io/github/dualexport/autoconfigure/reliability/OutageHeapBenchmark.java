@@ -72,6 +72,7 @@ import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
 import io.github.dualexport.autoconfigure.shutdown.PipelinesShutdownAutoConfiguration;
 import io.github.dualexport.autoconfigure.traces.DualExportTracingAutoConfiguration;
 import io.github.dualexport.autoconfigure.traces.TracePipelines;
+import io.github.dualexport.autoconfigure.BenchmarkMachine;
 import io.github.dualexport.test.OtlpReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -292,8 +293,9 @@ class OutageHeapBenchmark {
 		StringBuilder report = new StringBuilder();
 		report.append(String.format(Locale.ROOT, "%nHeap growth during an outage of one of two backends%n"));
 		report.append(String.format(Locale.ROOT, "Machine: %d cores, %s, %s %s, %s, max heap %,.0f MB%n",
-				Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.vm.name"),
-				System.getProperty("java.version"), garbageCollectors(), MEMORY.getHeapMemoryUsage().getMax() / MB));
+				Runtime.getRuntime().availableProcessors(), BenchmarkMachine.cpuModel(),
+				System.getProperty("java.vm.name"), System.getProperty("java.version"), garbageCollectors(),
+				MEMORY.getHeapMemoryUsage().getMax() / MB));
 		report.append(String.format(Locale.ROOT,
 				"Load: %,d spans/s with %,d log lines/s inside them, one thread; warm-up %s, then %s per setup, "
 						+ "heap used after System.gc() sampled every %s%n",
@@ -379,20 +381,6 @@ class OutageHeapBenchmark {
 			.stream()
 			.map(GarbageCollectorMXBean::getName)
 			.collect(Collectors.joining(" + "));
-	}
-
-	private static String cpuModel() {
-		try {
-			return Files.readAllLines(Path.of("/proc/cpuinfo"))
-				.stream()
-				.filter((line) -> line.startsWith("model name"))
-				.map((line) -> line.substring(line.indexOf(':') + 1).trim())
-				.findFirst()
-				.orElse("unknown CPU");
-		}
-		catch (IOException ex) {
-			return "unknown CPU";
-		}
 	}
 
 	/**
