@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 
 import io.github.dualexport.autoconfigure.backend.BackendResolver;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
+import io.github.dualexport.autoconfigure.otel.OpenTelemetryVersions;
 import io.github.dualexport.autoconfigure.pipeline.SslBundleChecks;
 import io.github.dualexport.autoconfigure.backend.TelemetryProperties;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
@@ -53,6 +54,9 @@ public final class DualExportAutoConfiguration {
 
 	@Bean
 	ResolvedBackends telemetryResolvedBackends(TelemetryProperties properties, ObjectProvider<SslBundles> sslBundles) {
+		OpenTelemetryVersions versions = OpenTelemetryVersions.detect();
+		versions.verify();
+		versions.unsupportedFeatures().values().forEach(logger::info);
 		ResolvedBackends backends = BackendResolver.resolve(properties,
 				SslBundleChecks.of(sslBundles.getIfAvailable()));
 		backends.sharedEndpoints()

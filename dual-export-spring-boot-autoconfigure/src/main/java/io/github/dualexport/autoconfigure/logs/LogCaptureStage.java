@@ -20,7 +20,6 @@ import java.util.Locale;
 
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.exporter.internal.otlp.logs.LogsRequestMarshaler;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.LogRecordProcessor;
 import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
@@ -30,6 +29,7 @@ import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessorBuilder;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.otel.OtlpMessage;
 import io.github.dualexport.autoconfigure.pipeline.AttributeRedactor;
 import io.github.dualexport.autoconfigure.pipeline.FanOut;
 import io.github.dualexport.autoconfigure.pipeline.QueuedCaptureStage;
@@ -46,8 +46,7 @@ public final class LogCaptureStage extends QueuedCaptureStage {
 	private static final BatchProcessorMethods<BatchLogRecordProcessorBuilder, BatchLogRecordProcessor> BATCH_LOG_RECORD_PROCESSOR = new BatchProcessorMethods<>(
 			BatchLogRecordProcessorBuilder::setMaxQueueSize, BatchLogRecordProcessorBuilder::setMaxExportBatchSize,
 			BatchLogRecordProcessorBuilder::setScheduleDelay, BatchLogRecordProcessorBuilder::setExporterTimeout,
-			BatchLogRecordProcessorBuilder::setMeterProvider,
-			BatchLogRecordProcessorBuilder::setInternalTelemetryVersion, BatchLogRecordProcessorBuilder::build,
+			BatchLogRecordProcessorBuilder::setMeterProvider, BatchLogRecordProcessorBuilder::build,
 			BatchLogRecordProcessor::forceFlush, BatchLogRecordProcessor::shutdown);
 
 	private final BatchLogRecordProcessor processor;
@@ -114,7 +113,7 @@ public final class LogCaptureStage extends QueuedCaptureStage {
 
 		@Override
 		public CompletableResultCode export(Collection<LogRecordData> logs) {
-			return this.fanOut.deliver(LogsRequestMarshaler.create(logs), logs.size());
+			return this.fanOut.deliver(OtlpMessage.ofLogs(logs), logs.size());
 		}
 
 		@Override

@@ -22,12 +22,13 @@ import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.micrometer.v1_5.OpenTelemetryMeterRegistry;
-import io.opentelemetry.instrumentation.micrometer.v1_5.OpenTelemetryMeterRegistryBuilder;
-import io.opentelemetry.instrumentation.micrometer.v1_5.internal.Internal;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,6 +43,7 @@ import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
 import io.github.dualexport.autoconfigure.backend.Signal;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.otel.MicrometerBridge;
 import io.github.dualexport.autoconfigure.pipeline.CaptureStage;
 import io.github.dualexport.autoconfigure.pipeline.FanOut;
 import io.github.dualexport.autoconfigure.pipeline.SendStages;
@@ -104,15 +106,17 @@ public final class DualExportMetricsAutoConfiguration {
 	@ConditionalOnBean({ Clock.class, OpenTelemetry.class })
 	static class MicrometerBridgeConfiguration {
 
+		private static final Log logger = LogFactory.getLog(MicrometerBridgeConfiguration.class);
+
 		@Bean
 		@ConditionalOnMissingBean
 		OpenTelemetryMeterRegistry telemetryOpenTelemetryMeterRegistry(OpenTelemetry openTelemetry, Clock clock) {
-			OpenTelemetryMeterRegistryBuilder builder = OpenTelemetryMeterRegistry.builder(openTelemetry)
-				.setClock(clock);
-			// The bridge cannot read values back and the composite orders its children
-			// by identity: hide the bridge's meters so the actuator reads another child
-			Internal.setMetersHiddenFromSearch(builder, true);
-			return (OpenTelemetryMeterRegistry) builder.build();
+			if (!MicrometerBridge.canHideMetersFromSearch()) {
+				logger.info("The OpenTelemetry Micrometer bridge on the classpath cannot hide its meters from "
+						+ "Micrometer's search: the actuator metrics endpoint may show a meter's value as NaN, read "
+						+ "from the bridge, which holds none. Prometheus and the OTLP backends are unaffected");
+			}
+			return MicrometerBridge.create(openTelemetry, clock);
 		}
 
 	}

@@ -17,9 +17,7 @@ package io.github.dualexport.autoconfigure.metrics;
 
 import java.util.Collection;
 
-import io.opentelemetry.exporter.internal.otlp.metrics.MetricsRequestMarshaler;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.common.InternalTelemetryVersion;
 import io.opentelemetry.sdk.common.export.MemoryMode;
 import io.opentelemetry.sdk.metrics.Aggregation;
 import io.opentelemetry.sdk.metrics.InstrumentType;
@@ -29,8 +27,11 @@ import io.opentelemetry.sdk.metrics.export.CollectionRegistration;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.metrics.export.MetricReader;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
+import io.opentelemetry.sdk.metrics.export.PeriodicMetricReaderBuilder;
 
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.otel.BatchProcessorTelemetry;
+import io.github.dualexport.autoconfigure.otel.OtlpMessage;
 import io.github.dualexport.autoconfigure.pipeline.AttributeRedactor;
 import io.github.dualexport.autoconfigure.pipeline.CaptureStage;
 import io.github.dualexport.autoconfigure.pipeline.FanOut;
@@ -63,11 +64,10 @@ public final class MetricCaptureStage extends CaptureStage {
 		if (!redactor.isEmpty()) {
 			exporter = new RedactingMetricExporter(exporter, redactor);
 		}
-		this.reader = PeriodicMetricReader.builder(exporter)
-			.setInterval(settings.metrics().interval())
-			// Its own metrics would go to every backend through the provider: opt-in
-			.setInternalTelemetryVersion(InternalTelemetryVersion.LEGACY)
-			.build();
+		PeriodicMetricReaderBuilder builder = PeriodicMetricReader.builder(exporter)
+			.setInterval(settings.metrics().interval());
+		BatchProcessorTelemetry.withoutOwnMetrics(builder);
+		this.reader = builder.build();
 	}
 
 	/**
@@ -112,7 +112,7 @@ public final class MetricCaptureStage extends CaptureStage {
 			if (!this.fanOut.isAccepting()) {
 				return CompletableResultCode.ofSuccess();
 			}
-			return this.fanOut.deliver(MetricsRequestMarshaler.create(metrics), points(metrics));
+			return this.fanOut.deliver(OtlpMessage.ofMetrics(metrics), points(metrics));
 		}
 
 		@Override

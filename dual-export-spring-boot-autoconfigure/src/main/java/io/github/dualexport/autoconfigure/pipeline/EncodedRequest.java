@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
-import io.opentelemetry.exporter.internal.marshal.Marshaler;
+import io.github.dualexport.autoconfigure.otel.OtlpMessage;
 
 /**
  * One OTLP export request encoded once, in every {@link Encoding} the backends of a group
@@ -46,17 +46,17 @@ public final class EncodedRequest {
 	/**
 	 * Encode a request with the official OTLP marshaller, once per encoding asked for;
 	 * the gzip encoding compresses the protobuf bytes once.
-	 * @param request the request's marshaller
+	 * @param request the request
 	 * @param items the number of items (spans, points, log records) in the request
 	 * @param encodings the encodings to produce
 	 * @return the encoded request
 	 */
-	public static EncodedRequest encode(Marshaler request, int items, Set<Encoding> encodings) {
+	public static EncodedRequest encode(OtlpMessage request, int items, Set<Encoding> encodings) {
 		Map<Encoding, byte[]> encoded = new EnumMap<>(Encoding.class);
 		try {
 			if (encodings.contains(Encoding.PROTOBUF) || encodings.contains(Encoding.PROTOBUF_GZIP)) {
-				ByteArrayOutputStream protobuf = new ByteArrayOutputStream(request.getBinarySerializedSize());
-				request.writeBinaryTo(protobuf);
+				ByteArrayOutputStream protobuf = new ByteArrayOutputStream(request.protobufSize());
+				request.writeProtobuf(protobuf);
 				byte[] bytes = protobuf.toByteArray();
 				if (encodings.contains(Encoding.PROTOBUF)) {
 					encoded.put(Encoding.PROTOBUF, bytes);
@@ -67,7 +67,7 @@ public final class EncodedRequest {
 			}
 			if (encodings.contains(Encoding.JSON_LINE)) {
 				ByteArrayOutputStream json = new ByteArrayOutputStream();
-				request.writeJsonTo(json);
+				request.writeJson(json);
 				json.write('\n');
 				encoded.put(Encoding.JSON_LINE, json.toByteArray());
 			}

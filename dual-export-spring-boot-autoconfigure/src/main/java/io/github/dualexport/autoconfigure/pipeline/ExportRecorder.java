@@ -23,10 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import io.opentelemetry.exporter.internal.FailedExportException;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-
 import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.otel.OtlpExportException;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 
 /**
  * Records the outcome of every export request of one backend's pipeline for one signal,
@@ -126,18 +125,13 @@ public final class ExportRecorder {
 	}
 
 	static String describe(Throwable failure) {
-		if (failure instanceof FailedExportException.HttpExportException http && http.failedWithResponse()) {
-			return "HTTP " + http.getResponse().getStatusCode() + " " + http.getResponse().getStatusMessage();
-		}
-		if (failure instanceof FailedExportException.GrpcExportException grpc && grpc.failedWithResponse()) {
-			return "gRPC " + grpc.getResponse().getStatusCode() + " " + grpc.getResponse().getStatusDescription();
+		if (failure instanceof OtlpExportException export) {
+			return export.getMessage();
 		}
 		if (failure == null) {
 			return "Export failed";
 		}
-		Throwable cause = (failure instanceof FailedExportException && failure.getCause() != null) ? failure.getCause()
-				: failure;
-		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+		return failure.getClass().getSimpleName() + ": " + failure.getMessage();
 	}
 
 	PipelineSnapshot snapshot(QueueState queue, boolean enabled, String group) {

@@ -25,7 +25,7 @@ import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import io.opentelemetry.exporter.internal.marshal.Marshaler;
+import io.github.dualexport.autoconfigure.otel.OtlpMessage;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 
 /**
@@ -76,11 +76,11 @@ public final class FanOut {
 
 	/**
 	 * Encode a request once and queue it for every enabled backend of the group.
-	 * @param request the request's official OTLP marshaller
+	 * @param request the request
 	 * @param items the number of items in the request
 	 * @return succeeds once queued; the sending is the send queues' business
 	 */
-	public CompletableResultCode deliver(Marshaler request, int items) {
+	public CompletableResultCode deliver(OtlpMessage request, int items) {
 		List<BackendSignalPipeline> receivers = new ArrayList<>(this.members.size());
 		for (BackendSignalPipeline member : this.members) {
 			if (member.isEnabled()) {

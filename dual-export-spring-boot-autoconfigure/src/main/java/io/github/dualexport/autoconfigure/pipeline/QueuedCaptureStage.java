@@ -22,9 +22,9 @@ import java.util.function.Supplier;
 
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.common.InternalTelemetryVersion;
 
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.otel.BatchProcessorTelemetry;
 
 /**
  * Base of the capture stages whose items wait in the bounded queue of an SDK batch
@@ -35,7 +35,9 @@ import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
  */
 public abstract class QueuedCaptureStage extends CaptureStage {
 
-	private final QueueTelemetry queueTelemetry;
+	private final String itemKind;
+
+	private volatile BatchProcessorTelemetry queueTelemetry;
 
 	private volatile Supplier<CompletableResultCode> forceFlush = CompletableResultCode::ofSuccess;
 
@@ -49,7 +51,7 @@ public abstract class QueuedCaptureStage extends CaptureStage {
 	 */
 	protected QueuedCaptureStage(String id, FanOut fanOut, String itemKind) {
 		super(id, fanOut);
-		this.queueTelemetry = new QueueTelemetry(itemKind);
+		this.itemKind = itemKind;
 	}
 
 	/**
@@ -71,8 +73,10 @@ public abstract class QueuedCaptureStage extends CaptureStage {
 		methods.scheduleDelay().accept(builder, batch.scheduleDelay());
 		methods.exporterTimeout().accept(builder, batch.exportTimeout());
 		// Queue size, capacity and drops are read back from the processor's own metrics
-		methods.meterProvider().accept(builder, this.queueTelemetry.meterProvider());
-		methods.internalTelemetryVersion().accept(builder, InternalTelemetryVersion.LATEST);
+		BatchProcessorTelemetry telemetry = new BatchProcessorTelemetry(this.itemKind, batch.maxQueueSize());
+		methods.meterProvider().accept(builder, telemetry.meterProvider());
+		BatchProcessorTelemetry.preferSemanticConventions(builder);
+		this.queueTelemetry = telemetry;
 		P processor = methods.build().apply(builder);
 		this.forceFlush = () -> methods.forceFlush().apply(processor);
 		this.shutdown = () -> methods.shutdown().apply(processor);
@@ -81,7 +85,12 @@ public abstract class QueuedCaptureStage extends CaptureStage {
 
 	@Override
 	public QueueState state() {
-		return this.queueTelemetry.read();
+		BatchProcessorTelemetry telemetry = this.queueTelemetry;
+		if (telemetry == null) {
+			return QueueState.NONE;
+		}
+		BatchProcessorTelemetry.Reading queue = telemetry.read();
+		return new QueueState(queue.size(), queue.capacity(), queue.dropped(), 0);
 	}
 
 	@Override
@@ -131,15 +140,13 @@ public abstract class QueuedCaptureStage extends CaptureStage {
 	 * @param scheduleDelay sets the delay between exports of partial batches
 	 * @param exporterTimeout sets the bound of one batch export
 	 * @param meterProvider sets the meter provider of the processor's own metrics
-	 * @param internalTelemetryVersion sets the version of those metrics
 	 * @param build builds the processor
 	 * @param forceFlush flushes the processor
 	 * @param shutdown shuts the processor down
 	 */
 	public record BatchProcessorMethods<B, P>(BiConsumer<B, Integer> maxQueueSize,
 			BiConsumer<B, Integer> maxExportBatchSize, BiConsumer<B, Duration> scheduleDelay,
-			BiConsumer<B, Duration> exporterTimeout, BiConsumer<B, MeterProvider> meterProvider,
-			BiConsumer<B, InternalTelemetryVersion> internalTelemetryVersion, Function<B, P> build,
+			BiConsumer<B, Duration> exporterTimeout, BiConsumer<B, MeterProvider> meterProvider, Function<B, P> build,
 			Function<P, CompletableResultCode> forceFlush, Function<P, CompletableResultCode> shutdown) {
 
 	}

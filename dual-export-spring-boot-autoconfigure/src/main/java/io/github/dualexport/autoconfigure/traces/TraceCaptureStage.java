@@ -18,7 +18,6 @@ package io.github.dualexport.autoconfigure.traces;
 import java.util.Collection;
 
 import io.opentelemetry.context.Context;
-import io.opentelemetry.exporter.internal.otlp.traces.TraceRequestMarshaler;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
@@ -29,6 +28,7 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessorBuilder;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.otel.OtlpMessage;
 import io.github.dualexport.autoconfigure.pipeline.AttributeRedactor;
 import io.github.dualexport.autoconfigure.pipeline.FanOut;
 import io.github.dualexport.autoconfigure.pipeline.QueuedCaptureStage;
@@ -45,8 +45,8 @@ public final class TraceCaptureStage extends QueuedCaptureStage {
 	private static final BatchProcessorMethods<BatchSpanProcessorBuilder, BatchSpanProcessor> BATCH_SPAN_PROCESSOR = new BatchProcessorMethods<>(
 			BatchSpanProcessorBuilder::setMaxQueueSize, BatchSpanProcessorBuilder::setMaxExportBatchSize,
 			BatchSpanProcessorBuilder::setScheduleDelay, BatchSpanProcessorBuilder::setExporterTimeout,
-			BatchSpanProcessorBuilder::setMeterProvider, BatchSpanProcessorBuilder::setInternalTelemetryVersion,
-			BatchSpanProcessorBuilder::build, BatchSpanProcessor::forceFlush, BatchSpanProcessor::shutdown);
+			BatchSpanProcessorBuilder::setMeterProvider, BatchSpanProcessorBuilder::build,
+			BatchSpanProcessor::forceFlush, BatchSpanProcessor::shutdown);
 
 	private final BatchSpanProcessor processor;
 
@@ -116,7 +116,7 @@ public final class TraceCaptureStage extends QueuedCaptureStage {
 
 		@Override
 		public CompletableResultCode export(Collection<SpanData> spans) {
-			return this.fanOut.deliver(TraceRequestMarshaler.create(spans), spans.size());
+			return this.fanOut.deliver(OtlpMessage.ofSpans(spans), spans.size());
 		}
 
 		@Override

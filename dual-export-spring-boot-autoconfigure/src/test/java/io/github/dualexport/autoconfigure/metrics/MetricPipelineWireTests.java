@@ -51,6 +51,7 @@ import org.springframework.context.ApplicationContext;
 
 import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
 import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.otel.MicrometerBridge;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
 import io.github.dualexport.test.OtlpReceiver;
@@ -64,6 +65,8 @@ import static io.github.dualexport.autoconfigure.WireTestBackends.properties;
 import static io.github.dualexport.test.OtlpAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests that Micrometer and OpenTelemetry API meters reach every backend over real
@@ -291,6 +294,7 @@ class MetricPipelineWireTests {
 
 	@Test
 	void actuatorMetricsEndpointStillReadsMicrometerValuesBesideTheBridge() {
+		assumeTrue(MicrometerBridge.canHideMetersFromSearch(), "The bridge on the classpath cannot hide its meters");
 		this.contextRunner.withPropertyValues(http("a", first)).run((context) -> {
 			MeterRegistry registry = meterRegistry(context);
 			registry.counter("hello.requests").increment(3);
@@ -299,6 +303,15 @@ class MetricPipelineWireTests {
 			assertThat(descriptor).isNotNull();
 			assertThat(descriptor.getMeasurements()).singleElement()
 				.satisfies((sample) -> assertThat(sample.getValue()).isEqualTo(3));
+		});
+	}
+
+	@Test
+	void bridgeThatCannotHideItsMetersIsSaidOnceAtStartup(CapturedOutput output) {
+		assumeFalse(MicrometerBridge.canHideMetersFromSearch(), "The bridge on the classpath hides its meters");
+		this.contextRunner.withPropertyValues(http("a", first)).run((context) -> {
+			assertThat(context).hasSingleBean(OpenTelemetryMeterRegistry.class);
+			assertThat(output.getOut()).containsOnlyOnce("cannot hide its meters from Micrometer's search");
 		});
 	}
 

@@ -29,10 +29,6 @@ import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.exporter.internal.marshal.Marshaler;
-import io.opentelemetry.exporter.internal.otlp.logs.LogsRequestMarshaler;
-import io.opentelemetry.exporter.internal.otlp.metrics.MetricsRequestMarshaler;
-import io.opentelemetry.exporter.internal.otlp.traces.TraceRequestMarshaler;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
@@ -63,6 +59,7 @@ import io.github.dualexport.autoconfigure.backend.BackendResolver;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.backend.Signal;
 import io.github.dualexport.autoconfigure.backend.TelemetryProperties;
+import io.github.dualexport.autoconfigure.otel.OtlpMessage;
 import io.github.dualexport.test.OtlpReceiverExtension;
 import io.github.dualexport.test.ReceivedRequest;
 
@@ -98,7 +95,7 @@ class OtlpEncodingWireTests {
 			.setEndpoint(official.httpEndpoint() + "/v1/traces")
 			.setCompression("none")
 			.build(), spans);
-		send("compression=none", Signal.TRACES, TraceRequestMarshaler.create(spans), spans.size());
+		send("compression=none", Signal.TRACES, OtlpMessage.ofSpans(spans), spans.size());
 		assertSameBytes(io.github.dualexport.test.Signal.TRACES);
 	}
 
@@ -109,7 +106,7 @@ class OtlpEncodingWireTests {
 			.setEndpoint(official.httpEndpoint() + "/v1/traces")
 			.setCompression("gzip")
 			.build(), spans);
-		send("compression=gzip", Signal.TRACES, TraceRequestMarshaler.create(spans), spans.size());
+		send("compression=gzip", Signal.TRACES, OtlpMessage.ofSpans(spans), spans.size());
 		assertSameBytes(io.github.dualexport.test.Signal.TRACES);
 		assertThat(ours.receiver().requests().get(0).compression()).isEqualTo("gzip");
 	}
@@ -119,7 +116,7 @@ class OtlpEncodingWireTests {
 		List<SpanData> spans = spans();
 		export(OtlpGrpcSpanExporter.builder().setEndpoint(official.grpcEndpoint()).setCompression("gzip").build(),
 				spans);
-		send("protocol=grpc", Signal.TRACES, TraceRequestMarshaler.create(spans), spans.size());
+		send("protocol=grpc", Signal.TRACES, OtlpMessage.ofSpans(spans), spans.size());
 		ReceivedRequest theirs = official.receiver()
 			.awaitRequests(io.github.dualexport.test.Signal.TRACES, 1, DELIVERY)
 			.get(0);
@@ -151,7 +148,7 @@ class OtlpEncodingWireTests {
 			logs = collector.getFinishedLogRecordItems();
 		}
 		export(OtlpHttpLogRecordExporter.builder().setEndpoint(official.httpEndpoint() + "/v1/logs").build(), logs);
-		send("compression=gzip", Signal.LOGS, LogsRequestMarshaler.create(logs), logs.size());
+		send("compression=gzip", Signal.LOGS, OtlpMessage.ofLogs(logs), logs.size());
 		assertSameBytes(io.github.dualexport.test.Signal.LOGS);
 	}
 
@@ -170,7 +167,7 @@ class OtlpEncodingWireTests {
 			Collection<MetricData> metrics = reader.collectAllMetrics();
 			export(OtlpHttpMetricExporter.builder().setEndpoint(official.httpEndpoint() + "/v1/metrics").build(),
 					metrics);
-			send("compression=gzip", Signal.METRICS, MetricsRequestMarshaler.create(metrics), 2);
+			send("compression=gzip", Signal.METRICS, OtlpMessage.ofMetrics(metrics), 2);
 		}
 		assertSameBytes(io.github.dualexport.test.Signal.METRICS);
 	}
@@ -183,7 +180,7 @@ class OtlpEncodingWireTests {
 		assertThat(mine.header("content-type")).isEqualTo(theirs.header("content-type"));
 	}
 
-	private void send(String setting, Signal signal, Marshaler request, int items) {
+	private void send(String setting, Signal signal, OtlpMessage request, int items) {
 		ResolvedBackend backend = backend(setting);
 		FanOut fanOut = new SendStages(null, List.of(), Duration.ofSeconds(5), System.out).fanOut(List.of(backend),
 				signal);

@@ -33,6 +33,8 @@ import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
 import io.github.dualexport.autoconfigure.TestSpans;
 import io.github.dualexport.autoconfigure.WireTestBackends;
 import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.otel.OpenTelemetryVersions;
+import io.github.dualexport.autoconfigure.otel.OptionalFeature;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
 import io.github.dualexport.test.OtlpReceiver;
@@ -40,6 +42,7 @@ import io.github.dualexport.test.OtlpReceiverExtension;
 import io.github.dualexport.test.ReceivedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -66,6 +69,8 @@ class TraceRetryWireTests {
 
 	@Test
 	void serviceUnavailableWithRetryAfterIsRetriedAfterTheAdvertisedDelayUntilTheDataArrives() {
+		assumeTrue(OpenTelemetryVersions.detect().supports(OptionalFeature.RETRY_AFTER),
+				"Retry-After is honoured from OpenTelemetry " + OptionalFeature.RETRY_AFTER.since());
 		backend.receiver().respondWithStatus(503, Duration.ofSeconds(1));
 		this.contextRunner.withPropertyValues(WireTestBackends.http("a", backend)).run((context) -> {
 			List<String> traceIds = emitSpans(context, 5);
