@@ -23,7 +23,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import io.opentelemetry.api.OpenTelemetry;
 
 /**
- * Attaches the official OpenTelemetry appender to the root logger of the logging system
+ * Attaches this starter's OpenTelemetry appender to the root logger of the logging system
  * in use once every singleton, the OpenTelemetry SDK included, exists, and detaches it
  * when the application context closes.
  *

@@ -43,8 +43,9 @@ import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 /**
  * Auto-configuration of one log record pipeline per backend that receives logs, each
  * registered as its own processor in the logger provider that Spring Boot
- * auto-configures, beside (never inside) Boot's shared exporter; and of the official
- * OpenTelemetry appender that captures the application's log events into that provider.
+ * auto-configures, beside (never inside) Boot's shared exporter; and of the appender that
+ * captures the application's log events into that provider through the OpenTelemetry Logs
+ * Bridge API.
  *
  * @author Dual Export contributors
  */
@@ -81,8 +82,7 @@ public final class DualExportLoggingAutoConfiguration {
 	static class LogCaptureConfiguration {
 
 		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnClass({ ch.qos.logback.classic.LoggerContext.class,
-				io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppender.class })
+		@ConditionalOnClass(ch.qos.logback.classic.LoggerContext.class)
 		static class LogbackCaptureConfiguration {
 
 			@Bean
@@ -94,8 +94,7 @@ public final class DualExportLoggingAutoConfiguration {
 		}
 
 		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnClass({ org.apache.logging.log4j.core.LoggerContext.class,
-				io.opentelemetry.instrumentation.log4j.appender.v2_17.OpenTelemetryAppender.class })
+		@ConditionalOnClass(org.apache.logging.log4j.core.LoggerContext.class)
 		static class Log4j2CaptureConfiguration {
 
 			@Bean

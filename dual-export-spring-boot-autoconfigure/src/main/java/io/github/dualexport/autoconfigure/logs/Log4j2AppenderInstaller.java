@@ -18,19 +18,15 @@ package io.github.dualexport.autoconfigure.logs;
 import java.util.List;
 
 import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.Filter;
-import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.filter.AbstractFilter;
 
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.instrumentation.log4j.appender.v2_17.OpenTelemetryAppender;
 
 /**
- * Attaches the OpenTelemetry Log4j appender to the root logger of Log4j2 when Log4j2 Core
- * is the logging implementation.
+ * Attaches a {@link Log4j2LogRecordAppender} to the root logger of Log4j2 when Log4j2
+ * Core is the logging implementation.
  *
  * @author Dual Export contributors
  */
@@ -49,14 +45,8 @@ final class Log4j2AppenderInstaller extends AppenderInstaller {
 	}
 
 	static Runnable attach(LoggerContext context, OpenTelemetry openTelemetry, List<String> mdcKeys) {
-		OpenTelemetryAppender appender = OpenTelemetryAppender.builder()
-			.setName(APPENDER_NAME)
-			// Thread name and id
-			.setCaptureExperimentalAttributes(true)
-			.setContextDataAttributesIncluded(String.join(",", mdcKeys))
-			.setFilter(new ExportersOwnLogFilter())
-			.setOpenTelemetry(openTelemetry)
-			.build();
+		Log4j2LogRecordAppender appender = new Log4j2LogRecordAppender(APPENDER_NAME,
+				new LogRecordEmitter(openTelemetry.getLogsBridge(), mdcKeys));
 		appender.start();
 		Configuration configuration = context.getConfiguration();
 		LoggerConfig root = configuration.getRootLogger();
@@ -69,18 +59,6 @@ final class Log4j2AppenderInstaller extends AppenderInstaller {
 			context.updateLoggers();
 			appender.stop();
 		};
-	}
-
-	/**
-	 * Leaves out the events of the OpenTelemetry SDK and its exporters.
-	 */
-	static final class ExportersOwnLogFilter extends AbstractFilter {
-
-		@Override
-		public Filter.Result filter(LogEvent event) {
-			return isExportersOwnLogger(event.getLoggerName()) ? Filter.Result.DENY : Filter.Result.NEUTRAL;
-		}
-
 	}
 
 }

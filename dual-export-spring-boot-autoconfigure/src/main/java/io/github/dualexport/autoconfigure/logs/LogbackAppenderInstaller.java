@@ -19,16 +19,13 @@ import java.util.List;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.filter.Filter;
-import ch.qos.logback.core.spi.FilterReply;
 import org.slf4j.LoggerFactory;
 
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppender;
 
 /**
- * Attaches the OpenTelemetry Logback appender to Logback's root logger.
+ * Attaches a {@link LogbackLogRecordAppender} to Logback's root logger when Logback is
+ * the logging implementation.
  *
  * @author Dual Export contributors
  */
@@ -43,17 +40,10 @@ final class LogbackAppenderInstaller extends AppenderInstaller {
 		if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
 			return null;
 		}
-		OpenTelemetryAppender appender = new OpenTelemetryAppender();
+		LogbackLogRecordAppender appender = new LogbackLogRecordAppender(
+				new LogRecordEmitter(openTelemetry.getLogsBridge(), mdcKeys));
 		appender.setContext(context);
 		appender.setName(APPENDER_NAME);
-		// Thread name and id
-		appender.setCaptureExperimentalAttributes(true);
-		appender.setMdcAttributesIncluded(String.join(",", mdcKeys));
-		ExportersOwnLogFilter filter = new ExportersOwnLogFilter();
-		filter.setContext(context);
-		filter.start();
-		appender.addFilter(filter);
-		appender.setOpenTelemetry(openTelemetry);
 		appender.start();
 		Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		root.addAppender(appender);
@@ -61,18 +51,6 @@ final class LogbackAppenderInstaller extends AppenderInstaller {
 			root.detachAppender(appender);
 			appender.stop();
 		};
-	}
-
-	/**
-	 * Leaves out the events of the OpenTelemetry SDK and its exporters.
-	 */
-	static final class ExportersOwnLogFilter extends Filter<ILoggingEvent> {
-
-		@Override
-		public FilterReply decide(ILoggingEvent event) {
-			return isExportersOwnLogger(event.getLoggerName()) ? FilterReply.DENY : FilterReply.NEUTRAL;
-		}
-
 	}
 
 }

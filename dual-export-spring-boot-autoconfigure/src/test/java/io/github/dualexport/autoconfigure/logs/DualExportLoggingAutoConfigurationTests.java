@@ -66,10 +66,8 @@ class DualExportLoggingAutoConfigurationTests {
 	}
 
 	@Test
-	void withoutTheOpenTelemetryAppendersNoAppenderIsConfiguredButThePipelinesAre() {
-		this.contextRunner
-			.withClassLoader(new FilteredClassLoader("io.opentelemetry.instrumentation.logback",
-					"io.opentelemetry.instrumentation.log4j"))
+	void withoutLogbackAndLog4j2CoreNoAppenderIsConfiguredButThePipelinesAre() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("ch.qos.logback", "org.apache.logging.log4j.core"))
 			.run((context) -> assertThat(context).doesNotHaveBean(AppenderInstaller.class)
 				.hasSingleBean(LogPipelines.class)
 				.hasSingleBean(SdkLoggerProviderBuilderCustomizer.class));

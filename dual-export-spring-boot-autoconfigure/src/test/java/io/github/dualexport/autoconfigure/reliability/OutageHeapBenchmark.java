@@ -47,7 +47,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppender;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -126,6 +125,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutageHeapBenchmark {
 
 	private static final String LOGGER_NAME = "io.github.dualexport.benchmark.Orders";
+
+	// The name the starter gives the appender it attaches to the root logger
+	private static final String STARTERS_APPENDER_NAME = "DualExportOpenTelemetry";
 
 	private static final Logger logger = LoggerFactory.getLogger(OutageHeapBenchmark.class);
 
@@ -634,7 +636,7 @@ class OutageHeapBenchmark {
 			LoggerContext loggers = (LoggerContext) LoggerFactory.getILoggerFactory();
 			List<Appender<ILoggingEvent>> capture = new ArrayList<>();
 			loggers.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().forEachRemaining((appender) -> {
-				if (appender instanceof OpenTelemetryAppender) {
+				if (STARTERS_APPENDER_NAME.equals(appender.getName())) {
 					capture.add(appender);
 				}
 			});
