@@ -45,6 +45,8 @@ import io.github.dualexport.autoconfigure.WireTestBackends;
 import io.github.dualexport.autoconfigure.backend.InvalidTelemetryConfigurationException;
 import io.github.dualexport.autoconfigure.backend.Signal;
 import io.github.dualexport.autoconfigure.logs.DualExportLoggingAutoConfiguration;
+import io.github.dualexport.autoconfigure.otel.OpenTelemetryVersions;
+import io.github.dualexport.autoconfigure.otel.OptionalFeature;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
 import io.github.dualexport.autoconfigure.traces.DualExportTracingAutoConfiguration;
@@ -55,6 +57,7 @@ import io.github.dualexport.test.Transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests {@code telemetry.backends.<name>.ssl.bundle} over real TLS sockets, both over
@@ -206,6 +209,8 @@ class TlsWireTests {
 
 	@Test
 	void enabledProtocolsOfTheSslBundleAreHonoured() {
+		assumeTrue(OpenTelemetryVersions.detect().supports(OptionalFeature.TLS_ENABLED_PROTOCOLS),
+				"Enabled protocols are applied from OpenTelemetry " + OptionalFeature.TLS_ENABLED_PROTOCOLS.since());
 		this.contextRunner
 			.withPropertyValues(backend("a", tls, "http/protobuf", "telemetry.backends.a.ssl.bundle=tls11-only",
 					truststore("tls11-only", TestCertificates.caCertificate()),
