@@ -27,14 +27,13 @@ import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.micrometer.metrics.actuate.endpoint.MetricsEndpoint;
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,7 +66,9 @@ import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
  */
 @AutoConfiguration(after = { DualExportAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class },
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
-		beforeName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+		beforeName = {
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsEndpointAutoConfiguration" })
 @ConditionalOnClass({ SdkMeterProvider.class, PeriodicMetricReader.class })
 @ConditionalOnBean(ResolvedBackends.class)
 @ConditionalOnMissingBean(SdkMeterProvider.class)
@@ -106,17 +107,30 @@ public final class DualExportMetricsAutoConfiguration {
 	@ConditionalOnBean({ Clock.class, OpenTelemetry.class })
 	static class MicrometerBridgeConfiguration {
 
-		private static final Log logger = LogFactory.getLog(MicrometerBridgeConfiguration.class);
-
 		@Bean
 		@ConditionalOnMissingBean
 		OpenTelemetryMeterRegistry telemetryOpenTelemetryMeterRegistry(OpenTelemetry openTelemetry, Clock clock) {
-			if (!MicrometerBridge.canHideMetersFromSearch()) {
-				logger.info("The OpenTelemetry Micrometer bridge on the classpath cannot hide its meters from "
-						+ "Micrometer's search: the actuator metrics endpoint may show a meter's value as NaN, read "
-						+ "from the bridge, which holds none. Prometheus and the OTLP backends are unaffected");
-			}
 			return MicrometerBridge.create(openTelemetry, clock);
+		}
+
+	}
+
+	/**
+	 * The actuator {@code metrics} endpoint, reading values from the registries that hold
+	 * them: Spring Boot's endpoint searches the composite's children in identity order
+	 * and may take the bridge's meters, which answer {@code NaN}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.boot.micrometer.metrics.actuate.endpoint.MetricsEndpoint",
+			"org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint" })
+	@ConditionalOnBean(MeterRegistry.class)
+	static class MetricsEndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnAvailableEndpoint(MetricsEndpoint.class)
+		MetricsEndpoint metricsEndpoint(MeterRegistry registry, ObjectProvider<OpenTelemetryMeterRegistry> bridge) {
+			return new MetricsEndpoint(MicrometerBridge.readableView(registry, bridge.getIfUnique()));
 		}
 
 	}

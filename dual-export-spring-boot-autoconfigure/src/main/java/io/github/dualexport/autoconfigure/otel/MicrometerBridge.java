@@ -16,12 +16,11 @@
 
 package io.github.dualexport.autoconfigure.otel;
 
-import java.lang.reflect.Method;
-
 import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.micrometer.v1_5.OpenTelemetryMeterRegistry;
-import io.opentelemetry.instrumentation.micrometer.v1_5.OpenTelemetryMeterRegistryBuilder;
 
 /**
  * Builds the OpenTelemetry Micrometer bridge, the meter registry that forwards the
@@ -30,8 +29,6 @@ import io.opentelemetry.instrumentation.micrometer.v1_5.OpenTelemetryMeterRegist
  * @author Dual Export contributors
  */
 public final class MicrometerBridge {
-
-	private static final String INTERNAL = "io.opentelemetry.instrumentation.micrometer.v1_5.internal.Internal";
 
 	private MicrometerBridge() {
 	}
@@ -43,40 +40,29 @@ public final class MicrometerBridge {
 	 * @return the bridge registry
 	 */
 	public static OpenTelemetryMeterRegistry create(OpenTelemetry openTelemetry, Clock clock) {
-		OpenTelemetryMeterRegistryBuilder builder = OpenTelemetryMeterRegistry.builder(openTelemetry).setClock(clock);
-		// The bridge cannot read values back and Boot's composite orders its children by
-		// identity: hidden meters let the actuator read another child's
-		Method hide = hideFromSearchMethod();
-		if (hide != null) {
-			try {
-				hide.invoke(null, builder, true);
-			}
-			catch (ReflectiveOperationException ex) {
-				throw new IllegalStateException("Could not hide the Micrometer bridge's meters from search", ex);
-			}
-		}
-		return (OpenTelemetryMeterRegistry) builder.build();
+		return (OpenTelemetryMeterRegistry) OpenTelemetryMeterRegistry.builder(openTelemetry).setClock(clock).build();
 	}
 
 	/**
-	 * Return whether the bridge on the classpath can hide its meters from Micrometer's
-	 * search (from 2.31.1-alpha on, whose other dependencies fit no Spring Boot line: see
-	 * README). Where it cannot, the actuator {@code metrics} endpoint may read a meter
-	 * from the bridge, which holds no value, rather than from another registry.
-	 * @return whether it can
+	 * Return a view of the application's registry for reading values back: its children
+	 * but the bridge, whose meters hold no value. The view holds no meter of its own and
+	 * records nothing.
+	 * @param registry the application's registry, usually Spring Boot's composite
+	 * @param bridge the bridge, or {@code null} if there is none
+	 * @return the registry to read from
 	 */
-	public static boolean canHideMetersFromSearch() {
-		return hideFromSearchMethod() != null;
-	}
-
-	private static Method hideFromSearchMethod() {
-		try {
-			return Class.forName(INTERNAL, false, MicrometerBridge.class.getClassLoader())
-				.getMethod("setMetersHiddenFromSearch", OpenTelemetryMeterRegistryBuilder.class, boolean.class);
+	public static MeterRegistry readableView(MeterRegistry registry, MeterRegistry bridge) {
+		if (bridge == null) {
+			return registry;
 		}
-		catch (ReflectiveOperationException | LinkageError ex) {
-			return null;
+		CompositeMeterRegistry view = new CompositeMeterRegistry(registry.config().clock());
+		if (registry instanceof CompositeMeterRegistry composite) {
+			composite.getRegistries().stream().filter((child) -> child != bridge).forEach(view::add);
 		}
+		else if (registry != bridge) {
+			view.add(registry);
+		}
+		return view;
 	}
 
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -41,6 +42,7 @@ import org.springframework.boot.micrometer.metrics.actuate.endpoint.MetricsEndpo
 import org.springframework.boot.micrometer.metrics.actuate.endpoint.MetricsEndpoint.MetricDescriptor;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsEndpointAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.otlp.OtlpMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
@@ -51,7 +53,6 @@ import org.springframework.context.ApplicationContext;
 
 import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
 import io.github.dualexport.autoconfigure.backend.Signal;
-import io.github.dualexport.autoconfigure.otel.MicrometerBridge;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
 import io.github.dualexport.test.OtlpReceiver;
@@ -65,8 +66,6 @@ import static io.github.dualexport.autoconfigure.WireTestBackends.properties;
 import static io.github.dualexport.test.OtlpAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests that Micrometer and OpenTelemetry API meters reach every backend over real
@@ -293,26 +292,27 @@ class MetricPipelineWireTests {
 	}
 
 	@Test
-	void actuatorMetricsEndpointStillReadsMicrometerValuesBesideTheBridge() {
-		assumeTrue(MicrometerBridge.canHideMetersFromSearch(), "The bridge on the classpath cannot hide its meters");
-		this.contextRunner.withPropertyValues(http("a", first)).run((context) -> {
-			MeterRegistry registry = meterRegistry(context);
-			registry.counter("hello.requests").increment(3);
-			assertThat(context.getBean(OpenTelemetryMeterRegistry.class).find("hello.requests").meters()).isEmpty();
-			MetricDescriptor descriptor = new MetricsEndpoint(registry).metric("hello.requests", null);
-			assertThat(descriptor).isNotNull();
-			assertThat(descriptor.getMeasurements()).singleElement()
-				.satisfies((sample) -> assertThat(sample.getValue()).isEqualTo(3));
-		});
+	void actuatorMetricsEndpointReadsMicrometerValuesFromTheRegistryBesideTheBridge() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(MetricsEndpointAutoConfiguration.class))
+			.withPropertyValues(http("a", first), "spring.jmx.enabled=true",
+					"management.endpoints.jmx.exposure.include=metrics")
+			.run((context) -> {
+				meterRegistry(context).counter("hello.requests").increment(3);
+				MetricDescriptor descriptor = context.getBean(MetricsEndpoint.class).metric("hello.requests", null);
+				assertThat(descriptor).isNotNull();
+				assertThat(descriptor.getMeasurements()).singleElement()
+					.satisfies((sample) -> assertThat(sample.getValue()).isEqualTo(3));
+			});
 	}
 
 	@Test
-	void bridgeThatCannotHideItsMetersIsSaidOnceAtStartup(CapturedOutput output) {
-		assumeFalse(MicrometerBridge.canHideMetersFromSearch(), "The bridge on the classpath hides its meters");
-		this.contextRunner.withPropertyValues(http("a", first)).run((context) -> {
-			assertThat(context).hasSingleBean(OpenTelemetryMeterRegistry.class);
-			assertThat(output.getOut()).containsOnlyOnce("cannot hide its meters from Micrometer's search");
-		});
+	void metricsEndpointOfTheApplicationIsKept() {
+		MetricsEndpoint own = new MetricsEndpoint(new SimpleMeterRegistry());
+		this.contextRunner.withConfiguration(AutoConfigurations.of(MetricsEndpointAutoConfiguration.class))
+			.withPropertyValues(http("a", first), "spring.jmx.enabled=true",
+					"management.endpoints.jmx.exposure.include=metrics")
+			.withBean(MetricsEndpoint.class, () -> own)
+			.run((context) -> assertThat(context).getBean(MetricsEndpoint.class).isSameAs(own));
 	}
 
 	@Test
