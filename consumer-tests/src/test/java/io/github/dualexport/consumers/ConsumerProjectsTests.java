@@ -16,6 +16,7 @@
 package io.github.dualexport.consumers;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +34,7 @@ import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.trace.v1.Span;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,6 +43,7 @@ import io.github.dualexport.test.OtlpReceiver;
 import io.github.dualexport.test.Signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Builds each project of {@code consumers/} as its user would, with Spring Boot's own
@@ -101,6 +104,24 @@ class ConsumerProjectsTests {
 				});
 			}
 		}
+	}
+
+	@Test
+	void applicationWhoseOpenTelemetryArtifactsDoNotFitFailsStartupNamingTheVersionsAndTheFix() throws Exception {
+		ConsumerProject project = new ConsumerProject(reactor, "boot-4.1-mismatched");
+		Path jar = project.packageExecutableJar();
+		Path output = project.directory().resolve("application.log");
+		Map<String, String> environment = Map.of("VICTORIA_TRACES_URL", "http://127.0.0.1:1", "VICTORIA_METRICS_URL",
+				"http://127.0.0.1:1", "VICTORIA_LOGS_URL", "http://127.0.0.1:1", "UPTRACE_DSN",
+				"http://token@127.0.0.1:1?grpc=2");
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> RunningApplication.start("boot-4.1-mismatched", jar, environment, output).close())
+			.withMessageContaining("exited with code 1 before answering");
+		assertThat(Files.readString(output)).contains("APPLICATION FAILED TO START")
+			.contains("The OpenTelemetry artifacts on the classpath do not fit together")
+			.contains("opentelemetry-api-incubator is 1.65.0-alpha but must be 1.62.0-alpha")
+			.contains("io.opentelemetry:opentelemetry-api:1.62.0")
+			.contains("opentelemetry-bom-alpha");
 	}
 
 	private static void assertEverySignalArrived(String backend, OtlpReceiver receiver,
