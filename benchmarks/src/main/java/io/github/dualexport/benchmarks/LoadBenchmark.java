@@ -72,6 +72,12 @@ public final class LoadBenchmark {
 			String[] pair = arg.replaceFirst("^--", "").split("=", 2);
 			options.put(pair[0], (pair.length > 1) ? pair[1] : "true");
 		}
+		if (options.containsKey("startup")) {
+			StartupBenchmark.run(
+					Path.of(options.getOrDefault("sample-jar", "sample-app/target/sample-app-0.1.0-SNAPSHOT.jar")),
+					Integer.parseInt(options.getOrDefault("rounds", "7")));
+			return;
+		}
 		new LoadBenchmark(options).run();
 	}
 
