@@ -23,7 +23,7 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.github.dualexport.autoconfigure.backend.Signal;
 
 /**
- * Base of every pipeline: it records export outcomes and can be switched off and on at
+ * Base of a backend's signal pipeline: it records export outcomes and can be switched off and on at
  * runtime. While switched off, the pipeline takes no new items; what it had queued is
  * flushed.
  *

@@ -20,9 +20,10 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.github.dualexport.autoconfigure.backend.Signal;
 
 /**
- * One backend's export path for one signal: its own queue, batching, export thread,
- * exporter and retry. Everything outside the pipeline (health, metrics, the actuator
- * endpoint, shutdown) talks to it only through this interface.
+ * One backend's export path for one signal: the batches its group's capture stage encoded
+ * once enter its own bounded send queue, and its own thread sends them through its own
+ * sender with its own retry. Everything outside the pipeline (health, metrics, the
+ * actuator endpoint, shutdown) talks to it only through this interface.
  *
  * @author Dual Export contributors
  */
