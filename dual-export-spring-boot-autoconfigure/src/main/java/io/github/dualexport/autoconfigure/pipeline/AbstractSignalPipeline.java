@@ -23,9 +23,9 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.github.dualexport.autoconfigure.backend.Signal;
 
 /**
- * Base of a backend's signal pipeline: it records export outcomes and can be switched off and on at
- * runtime. While switched off, the pipeline takes no new items; what it had queued is
- * flushed.
+ * Base of a backend's signal pipeline: it records export outcomes and can be switched off
+ * and on at runtime. While switched off, the pipeline takes no new items; what it had
+ * queued is flushed.
  *
  * @author Dual Export contributors
  */
