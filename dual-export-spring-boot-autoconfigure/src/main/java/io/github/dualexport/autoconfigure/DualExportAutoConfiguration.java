@@ -15,6 +15,8 @@
  */
 package io.github.dualexport.autoconfigure;
 
+import java.util.Objects;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -27,8 +29,10 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 
 import io.github.dualexport.autoconfigure.backend.BackendResolver;
+import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
 import io.github.dualexport.autoconfigure.otel.OpenTelemetryVersions;
+import io.github.dualexport.autoconfigure.otel.OptionalFeature;
 import io.github.dualexport.autoconfigure.pipeline.SslBundleChecks;
 import io.github.dualexport.autoconfigure.backend.TelemetryProperties;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
@@ -56,13 +60,33 @@ public final class DualExportAutoConfiguration {
 	ResolvedBackends telemetryResolvedBackends(TelemetryProperties properties, ObjectProvider<SslBundles> sslBundles) {
 		OpenTelemetryVersions versions = OpenTelemetryVersions.detect();
 		versions.verify();
-		versions.unsupportedFeatures().values().forEach(logger::info);
 		ResolvedBackends backends = BackendResolver.resolve(properties,
 				SslBundleChecks.of(sslBundles.getIfAvailable()));
+		versions.unsupportedFeatures().forEach((feature, sentence) -> {
+			if (isUsed(feature, backends, sslBundles.getIfAvailable())) {
+				logger.info(sentence);
+			}
+		});
 		backends.sharedEndpoints()
 			.forEach((endpoint, names) -> logger.warn("Backends " + names + " all send " + endpoint
 					+ ": each sends its own copy. If one destination was meant, remove the other backends"));
 		return backends;
+	}
+
+	/**
+	 * Return whether a backend would use the feature: only then is its absence worth a
+	 * line at startup.
+	 */
+	private static boolean isUsed(OptionalFeature feature, ResolvedBackends backends, SslBundles sslBundles) {
+		return switch (feature) {
+			case RETRY_AFTER ->
+				backends.backends().stream().anyMatch((backend) -> !backend.isConsole() && backend.retry().enabled());
+			case TLS_ENABLED_PROTOCOLS -> sslBundles != null && backends.backends()
+				.stream()
+				.map(ResolvedBackend::sslBundle)
+				.filter(Objects::nonNull)
+				.anyMatch((bundle) -> sslBundles.getBundle(bundle).getOptions().getEnabledProtocols() != null);
+		};
 	}
 
 	@Bean
