@@ -16,7 +16,6 @@
 package io.github.dualexport.autoconfigure.backend;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -81,9 +80,9 @@ interface BackendPreset {
 
 	/**
 	 * Return the signals the vendor accepts when the backend does not list its own.
-	 * @return the signal names, or {@code null} to inherit the defaults
+	 * @return the signals, or {@code null} to inherit the defaults
 	 */
-	default List<String> signals() {
+	default Set<Signal> signals() {
 		return null;
 	}
 
@@ -91,7 +90,7 @@ interface BackendPreset {
 	 * Return the metric temporality the vendor prefers.
 	 * @return the temporality, or {@code null} to inherit the defaults
 	 */
-	default String temporality() {
+	default Temporality temporality() {
 		return null;
 	}
 
@@ -99,7 +98,7 @@ interface BackendPreset {
 	 * Return the histogram aggregation the vendor prefers.
 	 * @return the histogram kind, or {@code null} to inherit the defaults
 	 */
-	default String histogram() {
+	default Histogram histogram() {
 		return null;
 	}
 

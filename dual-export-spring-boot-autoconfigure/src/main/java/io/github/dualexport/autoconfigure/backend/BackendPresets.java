@@ -117,35 +117,35 @@ public final class BackendPresets {
 			.path(Signal.METRICS, "/opentelemetry/v1/metrics")
 			.httpBase(Signal.LOGS, "http://localhost:9428")
 			.path(Signal.LOGS, "/insert/opentelemetry/v1/logs")
-			.temporality("cumulative")
+			.temporality(Temporality.CUMULATIVE)
 			.build());
 		register(new UptracePreset());
 		register(new ConsolePreset());
 		register(StandardPreset.builder(COLLECTOR).build());
 		register(StandardPreset.builder(TEMPO)
-			.signals("traces")
+			.signals(Signal.TRACES)
 			.header("X-Scope-OrgID", BackendProperties::getTenant)
 			.build());
 		register(StandardPreset.builder(LOKI)
 			.httpOnly()
 			.httpBase("http://localhost:3100")
 			.path(Signal.LOGS, "/otlp/v1/logs")
-			.signals("logs")
+			.signals(Signal.LOGS)
 			.header("X-Scope-OrgID", BackendProperties::getTenant)
 			.build());
 		register(StandardPreset.builder(MIMIR)
 			.httpOnly()
 			.httpBase("http://localhost:8080")
 			.path(Signal.METRICS, "/otlp/v1/metrics")
-			.signals("metrics")
-			.temporality("cumulative")
+			.signals(Signal.METRICS)
+			.temporality(Temporality.CUMULATIVE)
 			.header("X-Scope-OrgID", BackendProperties::getTenant)
 			.build());
-		register(StandardPreset.builder(JAEGER).signals("traces").build());
+		register(StandardPreset.builder(JAEGER).signals(Signal.TRACES).build());
 		register(StandardPreset.builder(GRAFANA_CLOUD)
 			.httpOnly()
 			.noDefaultEndpoint()
-			.temporality("cumulative")
+			.temporality(Temporality.CUMULATIVE)
 			.header("Authorization", BackendPresets::basicAuth)
 			.requires("endpoint", BackendProperties::getEndpoint, "its OTLP gateway URL",
 					"Copy it from the stack's OpenTelemetry page, such as "
@@ -164,14 +164,14 @@ public final class BackendPresets {
 		register(StandardPreset.builder(NEWRELIC)
 			.httpBase("https://otlp.nr-data.net:4318")
 			.grpcBase("https://otlp.nr-data.net:4317")
-			.temporality("delta")
+			.temporality(Temporality.DELTA)
 			.header("api-key", BackendProperties::getToken)
 			.requires("token", BackendProperties::getToken, "a license key", TOKEN_ACTION)
 			.build());
 		register(StandardPreset.builder(SIGNOZ).header("signoz-ingestion-key", BackendProperties::getToken).build());
 		register(StandardPreset.builder(ELASTIC)
 			.noDefaultEndpoint()
-			.temporality("delta")
+			.temporality(Temporality.DELTA)
 			.header("Authorization", BackendPresets::elasticAuthorization)
 			.requires("endpoint", BackendProperties::getEndpoint, "its managed OTLP or APM Server URL",
 					"Copy it from the deployment's integrations page")
@@ -277,13 +277,13 @@ public final class BackendPresets {
 		}
 
 		@Override
-		public String temporality() {
-			return "delta";
+		public Temporality temporality() {
+			return Temporality.DELTA;
 		}
 
 		@Override
-		public String histogram() {
-			return "exponential";
+		public Histogram histogram() {
+			return Histogram.EXPONENTIAL;
 		}
 
 		private static URI parse(String dsn) {

@@ -21,14 +21,15 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -57,16 +58,6 @@ import io.github.dualexport.autoconfigure.backend.BackendSettings.TracesSettings
 public final class BackendResolver {
 
 	private static final String DEFAULTS = "telemetry.defaults.";
-
-	private static final Set<String> COMPRESSIONS = Set.of("gzip", "none");
-
-	private static final Set<String> BUFFER_TYPES = Set.of("memory", "disk");
-
-	private static final Set<String> TEMPORALITIES = Set.of("cumulative", "delta", "low-memory");
-
-	private static final Set<String> HISTOGRAMS = Set.of("explicit", "exponential");
-
-	private static final Set<String> SEVERITIES = Set.of("trace", "debug", "info", "warn", "error", "fatal");
 
 	private static final int MIN_ATTEMPTS = 2;
 
@@ -128,7 +119,7 @@ public final class BackendResolver {
 	private void validateDefaults() {
 		BackendSettings settings = this.defaults;
 		protocol(DEFAULTS + "protocol", settings.getProtocol());
-		oneOf(DEFAULTS + "compression", settings.getCompression(), COMPRESSIONS);
+		compression(null);
 		positive(DEFAULTS + "timeout", settings.getTimeout());
 		signals(DEFAULTS + "signals", settings.getSignals());
 		for (Signal signal : Signal.values()) {
@@ -171,11 +162,10 @@ public final class BackendResolver {
 		}
 		preset.validate(backend, this.problems);
 		Protocol protocol = protocol(backend, preset);
-		String compression = oneOf(choose(backend, "compression", own.getCompression(), this.defaults.getCompression()),
-				COMPRESSIONS);
+		Compression compression = compression(backend);
 		Duration timeout = positive(choose(backend, "timeout", own.getTimeout(), this.defaults.getTimeout()));
-		Set<Signal> signals = signals(choose(backend, "signals", own.getSignals(),
-				presetValue(preset, BackendPreset::signals), this.defaults.getSignals()));
+		Set<Signal> signals = choose(backend, "signals", own.getSignals(), preset.signals(), this.defaults.getSignals(),
+				this::signals);
 		Map<String, String> headers = new LinkedHashMap<>(this.defaults.getHeaders());
 		headers.putAll(preset.headers(backend));
 		headers.putAll(own.getHeaders());
@@ -269,18 +259,26 @@ public final class BackendResolver {
 		MetricsSettings own = (backend != null) ? backend.properties().getMetrics() : this.defaults.getMetrics();
 		MetricsSettings inherited = this.defaults.getMetrics();
 		Duration interval = positive(choose(backend, "metrics.interval", own.getInterval(), inherited.getInterval()));
-		String temporality = oneOf(choose(backend, "metrics.temporality", own.getTemporality(),
-				presetValue(preset, BackendPreset::temporality), inherited.getTemporality()), TEMPORALITIES);
-		String histogram = oneOf(choose(backend, "metrics.histogram", own.getHistogram(),
-				presetValue(preset, BackendPreset::histogram), inherited.getHistogram()), HISTOGRAMS);
+		Temporality temporality = choose(backend, "metrics.temporality", own.getTemporality(),
+				presetValue(preset, BackendPreset::temporality), inherited.getTemporality(),
+				(setting) -> oneOf(setting, Temporality.values(), Temporality::fromId));
+		Histogram histogram = choose(backend, "metrics.histogram", own.getHistogram(),
+				presetValue(preset, BackendPreset::histogram), inherited.getHistogram(),
+				(setting) -> oneOf(setting, Histogram.values(), Histogram::fromId));
 		return new ResolvedBackend.Metrics(interval, temporality, histogram);
 	}
 
-	private String logsSeverity(BackendContext backend) {
+	private Compression compression(BackendContext backend) {
+		String own = (backend != null) ? backend.properties().getCompression() : this.defaults.getCompression();
+		return oneOf(choose(backend, "compression", own, this.defaults.getCompression()), Compression.values(),
+				Compression::fromId);
+	}
+
+	private Severity logsSeverity(BackendContext backend) {
 		LogsSettings own = (backend != null) ? backend.properties().getLogs() : this.defaults.getLogs();
 		return oneOf(
 				choose(backend, "logs.min-severity", own.getMinSeverity(), this.defaults.getLogs().getMinSeverity()),
-				SEVERITIES);
+				Severity.values(), Severity::fromId);
 	}
 
 	private ResolvedBackend.Retry retry(BackendContext backend) {
@@ -360,7 +358,8 @@ public final class BackendResolver {
 	private ResolvedBackend.Buffer buffer(BackendContext backend) {
 		BufferSettings inherited = this.defaults.getBuffer();
 		BufferSettings own = (backend != null) ? backend.properties().getBuffer() : inherited;
-		String type = oneOf(choose(backend, "buffer.type", own.getType(), inherited.getType()), BUFFER_TYPES);
+		BufferType type = oneOf(choose(backend, "buffer.type", own.getType(), inherited.getType()), BufferType.values(),
+				BufferType::fromId);
 		Setting<DataSize> maxSize = choose(backend, "buffer.max-size", own.getMaxSize(), inherited.getMaxSize());
 		if (maxSize.value().toBytes() <= 0) {
 			this.problems.add(maxSize.property(), maxSize.value(), "Must be greater than zero",
@@ -368,7 +367,7 @@ public final class BackendResolver {
 		}
 		Duration maxAge = positive(choose(backend, "buffer.max-age", own.getMaxAge(), inherited.getMaxAge()));
 		Setting<String> directory = choose(backend, "buffer.directory", own.getDirectory(), inherited.getDirectory());
-		if (backend == null || !"disk".equals(type)) {
+		if (backend == null || type != BufferType.DISK) {
 			return new ResolvedBackend.Buffer(false, maxSize.value().toBytes(), null, maxAge);
 		}
 		Path backendDirectory = writableDirectory(directory, backend.name());
@@ -474,20 +473,23 @@ public final class BackendResolver {
 	}
 
 	private <T> Setting<T> choose(BackendContext backend, String key, T own, T inherited) {
-		return choose(backend, key, own, null, inherited);
-	}
-
-	private <T> Setting<T> choose(BackendContext backend, String key, T own, T fromPreset, T inherited) {
 		if (backend == null) {
 			return new Setting<>(DEFAULTS + key, own);
 		}
 		if (own != null) {
 			return new Setting<>(backend.property(key), own);
 		}
-		if (fromPreset != null) {
-			return new Setting<>(backend.property(key), fromPreset);
-		}
 		return new Setting<>(DEFAULTS + key, inherited);
+	}
+
+	// A preset's value is typed already; a configured one is parsed and reported if
+	// invalid
+	private <C, T> T choose(BackendContext backend, String key, C own, T fromPreset, C inherited,
+			Function<Setting<C>, T> parse) {
+		if (backend != null && own == null && fromPreset != null) {
+			return fromPreset;
+		}
+		return parse.apply(choose(backend, key, own, inherited));
 	}
 
 	private Protocol protocol(String property, String value) {
@@ -498,17 +500,12 @@ public final class BackendResolver {
 		return protocol;
 	}
 
-	private String oneOf(Setting<String> setting, Set<String> allowed) {
-		return oneOf(setting.property(), setting.value(), allowed);
-	}
-
-	private String oneOf(String property, String value, Set<String> allowed) {
-		String normalized = value.trim().toLowerCase(Locale.ROOT);
-		if (!allowed.contains(normalized)) {
-			this.problems.add(property, value, "Unknown value", "Use one of " + sorted(allowed));
-			return null;
+	private <E extends Enum<E>> E oneOf(Setting<String> setting, E[] values, Function<String, Optional<E>> fromId) {
+		E value = fromId.apply(setting.value()).orElse(null);
+		if (value == null) {
+			this.problems.add(setting.property(), setting.value(), "Unknown value", "Use one of " + sortedIds(values));
 		}
-		return normalized;
+		return value;
 	}
 
 	private Set<Signal> signals(Setting<List<String>> setting) {
@@ -559,8 +556,9 @@ public final class BackendResolver {
 		return value.trim();
 	}
 
-	private static List<String> sorted(Set<String> values) {
-		return values.stream().sorted().toList();
+	// Every enumerated setting's toString() is its id
+	private static List<String> sortedIds(Enum<?>[] values) {
+		return Arrays.stream(values).map(Object::toString).sorted().toList();
 	}
 
 	private record Setting<T>(String property, T value) {

@@ -18,6 +18,7 @@ package io.github.dualexport.autoconfigure.backend;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,9 @@ import org.springframework.util.unit.DataSize;
  * @author Dual Export contributors
  */
 public class BackendSettings {
+
+	// Enumerated values stay strings, parsed by BackendResolver: a bad one is reported
+	// with its property and fix rather than as Boot's generic binding failure
 
 	/**
 	 * Transport: 'http/protobuf' or 'grpc'.
@@ -79,22 +83,22 @@ public class BackendSettings {
 	 */
 	static BackendSettings withBuiltInDefaults() {
 		BackendSettings settings = new BackendSettings();
-		settings.protocol = "http/protobuf";
-		settings.compression = "gzip";
+		settings.protocol = Protocol.HTTP_PROTOBUF.id();
+		settings.compression = Compression.GZIP.id();
 		settings.timeout = Duration.ofSeconds(10);
-		settings.signals = new ArrayList<>(List.of("traces", "metrics", "logs"));
+		settings.signals = new ArrayList<>(Arrays.stream(Signal.values()).map(Signal::id).toList());
 		settings.traces.applyBuiltInDefaults(2048, 512, Duration.ofSeconds(5), Duration.ofSeconds(30));
 		settings.logs.applyBuiltInDefaults(2048, 512, Duration.ofSeconds(1), Duration.ofSeconds(30));
-		settings.logs.setMinSeverity("info");
+		settings.logs.setMinSeverity(Severity.INFO.id());
 		settings.metrics.setInterval(Duration.ofSeconds(60));
-		settings.metrics.setTemporality("cumulative");
-		settings.metrics.setHistogram("explicit");
+		settings.metrics.setTemporality(Temporality.CUMULATIVE.id());
+		settings.metrics.setHistogram(Histogram.EXPLICIT.id());
 		settings.retry.setEnabled(true);
 		settings.retry.setMaxAttempts(5);
 		settings.retry.setInitialBackoff(Duration.ofSeconds(1));
 		settings.retry.setMaxBackoff(Duration.ofSeconds(5));
 		settings.retry.setMultiplier(1.5);
-		settings.buffer.setType("memory");
+		settings.buffer.setType(BufferType.MEMORY.id());
 		settings.buffer.setMaxSize(DataSize.ofMegabytes(32));
 		settings.buffer.setDirectory(Path.of(System.getProperty("java.io.tmpdir"), "dual-export-buffer").toString());
 		settings.buffer.setMaxAge(Duration.ofHours(24));

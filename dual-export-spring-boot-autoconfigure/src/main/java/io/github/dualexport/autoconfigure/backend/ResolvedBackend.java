@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * @param name the backend name, the key under {@code telemetry.backends}
  * @param type the preset name, such as 'victoria'
  * @param protocol the transport
- * @param compression 'gzip' or 'none'
+ * @param compression the compression of requests
  * @param timeout the timeout of one export request
  * @param headers the headers sent with every request (secret values)
  * @param signals the signals this backend receives
@@ -51,7 +51,7 @@ import java.util.regex.Pattern;
  * {@code null} for the JVM's defaults
  * @author Dual Export contributors
  */
-public record ResolvedBackend(String name, String type, Protocol protocol, String compression, Duration timeout,
+public record ResolvedBackend(String name, String type, Protocol protocol, Compression compression, Duration timeout,
 		Map<String, String> headers, Set<Signal> signals, Map<Signal, String> endpoints, Batch traces, Metrics metrics,
 		Logs logs, Retry retry, SpanSelection spanSelection, Redaction redaction, Buffer buffer, String sslBundle) {
 
@@ -118,19 +118,19 @@ public record ResolvedBackend(String name, String type, Protocol protocol, Strin
 	 * Metric reader settings.
 	 *
 	 * @param interval the collection interval
-	 * @param temporality 'cumulative', 'delta' or 'low-memory'
-	 * @param histogram 'explicit' or 'exponential'
+	 * @param temporality the aggregation temporality
+	 * @param histogram the aggregation of histograms
 	 */
-	public record Metrics(Duration interval, String temporality, String histogram) {
+	public record Metrics(Duration interval, Temporality temporality, Histogram histogram) {
 	}
 
 	/**
 	 * Log record settings.
 	 *
 	 * @param batch the batching settings
-	 * @param minSeverity the lowest severity sent, such as 'info'
+	 * @param minSeverity the lowest severity sent
 	 */
-	public record Logs(Batch batch, String minSeverity) {
+	public record Logs(Batch batch, Severity minSeverity) {
 	}
 
 	/**

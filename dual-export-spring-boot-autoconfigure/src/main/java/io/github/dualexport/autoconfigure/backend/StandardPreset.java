@@ -45,9 +45,9 @@ final class StandardPreset implements BackendPreset {
 
 	private final Set<Protocol> protocols;
 
-	private final List<String> signals;
+	private final Set<Signal> signals;
 
-	private final String temporality;
+	private final Temporality temporality;
 
 	private final List<Function<BackendProperties, Map<String, String>>> headers;
 
@@ -80,12 +80,12 @@ final class StandardPreset implements BackendPreset {
 	}
 
 	@Override
-	public List<String> signals() {
+	public Set<Signal> signals() {
 		return this.signals;
 	}
 
 	@Override
-	public String temporality() {
+	public Temporality temporality() {
 		return this.temporality;
 	}
 
@@ -142,9 +142,9 @@ final class StandardPreset implements BackendPreset {
 
 		private Set<Protocol> protocols = EnumSet.allOf(Protocol.class);
 
-		private List<String> signals;
+		private Set<Signal> signals;
 
-		private String temporality;
+		private Temporality temporality;
 
 		private final List<Function<BackendProperties, Map<String, String>>> headers = new ArrayList<>();
 
@@ -191,12 +191,12 @@ final class StandardPreset implements BackendPreset {
 			return this;
 		}
 
-		Builder signals(String... signals) {
-			this.signals = List.of(signals);
+		Builder signals(Signal... signals) {
+			this.signals = Set.of(signals);
 			return this;
 		}
 
-		Builder temporality(String temporality) {
+		Builder temporality(Temporality temporality) {
 			this.temporality = temporality;
 			return this;
 		}

@@ -29,7 +29,9 @@ import org.yaml.snakeyaml.Yaml;
 
 import io.github.dualexport.autoconfigure.backend.Protocol;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.backend.Severity;
 import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.backend.Temporality;
 
 /**
  * Writes an OpenTelemetry Collector configuration equivalent to the resolved backends: an
@@ -106,7 +108,7 @@ final class CollectorConfiguration {
 
 	private Map<String, Object> common(ResolvedBackend backend) {
 		Map<String, Object> exporter = new LinkedHashMap<>();
-		exporter.put("compression", backend.compression());
+		exporter.put("compression", backend.compression().id());
 		exporter.put("timeout", duration(backend.timeout()));
 		if (!backend.headers().isEmpty()) {
 			Map<String, String> headers = new LinkedHashMap<>();
@@ -139,9 +141,10 @@ final class CollectorConfiguration {
 						selection.dropRules().stream().map(CollectorConfiguration::condition).toList())));
 			}
 		}
-		if (signal == Signal.LOGS && !"trace".equals(backend.logs().minSeverity())) {
-			add(names, "filter/" + suffix, map("error_mode", "ignore", "logs", Map.of("log_record", List
-				.of("severity_number < SEVERITY_NUMBER_" + backend.logs().minSeverity().toUpperCase(Locale.ROOT)))));
+		Severity minSeverity = backend.logs().minSeverity();
+		if (signal == Signal.LOGS && minSeverity != Severity.TRACE) {
+			add(names, "filter/" + suffix, map("error_mode", "ignore", "logs", Map.of("log_record",
+					List.of("severity_number < SEVERITY_NUMBER_" + minSeverity.lowestOpenTelemetrySeverity().name()))));
 		}
 		if (!backend.redaction().isEmpty()) {
 			List<Map<String, Object>> actions = new ArrayList<>();
@@ -157,7 +160,7 @@ final class CollectorConfiguration {
 				.forEach((key) -> actions.add(map("key", key, "action", "hash")));
 			add(names, "attributes/" + backend.name(), Map.of("actions", actions));
 		}
-		if (signal == Signal.METRICS && "delta".equals(backend.metrics().temporality())) {
+		if (signal == Signal.METRICS && backend.metrics().temporality() == Temporality.DELTA) {
 			add(names, "cumulativetodelta/" + backend.name(), Map.of());
 		}
 		ResolvedBackend.Batch batch = (signal == Signal.LOGS) ? backend.logs().batch() : backend.traces();

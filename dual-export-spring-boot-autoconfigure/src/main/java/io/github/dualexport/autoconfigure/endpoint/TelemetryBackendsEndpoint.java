@@ -15,6 +15,7 @@
  */
 package io.github.dualexport.autoconfigure.endpoint;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,15 +161,45 @@ public final class TelemetryBackendsEndpoint {
 	 */
 	public record ConfigurationDescriptor(String type, String protocol, String compression, String timeout,
 			Map<String, String> headers, Map<String, String> endpoints, ResolvedBackend.Batch traces,
-			ResolvedBackend.Metrics metrics, ResolvedBackend.Logs logs, ResolvedBackend.Retry retry,
-			ResolvedBackend.Buffer buffer, String sslBundle) {
+			MetricsDescriptor metrics, LogsDescriptor logs, ResolvedBackend.Retry retry, ResolvedBackend.Buffer buffer,
+			String sslBundle) {
 
 		static ConfigurationDescriptor of(ResolvedBackend backend) {
 			Map<String, String> endpoints = new LinkedHashMap<>();
 			backend.endpoints().forEach((signal, url) -> endpoints.put(signal.id(), Secrets.maskUserInfo(url)));
-			return new ConfigurationDescriptor(backend.type(), backend.protocol().id(), backend.compression(),
+			return new ConfigurationDescriptor(backend.type(), backend.protocol().id(), backend.compression().id(),
 					backend.timeout().toString(), Secrets.maskValues(backend.headers()), endpoints, backend.traces(),
-					backend.metrics(), backend.logs(), backend.retry(), backend.buffer(), backend.sslBundle());
+					MetricsDescriptor.of(backend.metrics()), LogsDescriptor.of(backend.logs()), backend.retry(),
+					backend.buffer(), backend.sslBundle());
+		}
+
+	}
+
+	/**
+	 * A backend's metric reader settings, enumerated values as configured.
+	 *
+	 * @param interval the collection interval
+	 * @param temporality the aggregation temporality, such as 'cumulative'
+	 * @param histogram the aggregation of histograms, such as 'explicit'
+	 */
+	public record MetricsDescriptor(Duration interval, String temporality, String histogram) {
+
+		static MetricsDescriptor of(ResolvedBackend.Metrics metrics) {
+			return new MetricsDescriptor(metrics.interval(), metrics.temporality().id(), metrics.histogram().id());
+		}
+
+	}
+
+	/**
+	 * A backend's log record settings, enumerated values as configured.
+	 *
+	 * @param batch the batching settings
+	 * @param minSeverity the lowest severity sent, such as 'info'
+	 */
+	public record LogsDescriptor(ResolvedBackend.Batch batch, String minSeverity) {
+
+		static LogsDescriptor of(ResolvedBackend.Logs logs) {
+			return new LogsDescriptor(logs.batch(), logs.minSeverity().id());
 		}
 
 	}

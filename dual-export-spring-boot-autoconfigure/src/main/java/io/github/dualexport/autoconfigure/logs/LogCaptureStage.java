@@ -16,7 +16,6 @@
 package io.github.dualexport.autoconfigure.logs;
 
 import java.util.Collection;
-import java.util.Locale;
 
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.context.Context;
@@ -64,8 +63,7 @@ public final class LogCaptureStage extends QueuedCaptureStage {
 	 */
 	public LogCaptureStage(String id, ResolvedBackend settings, FanOut fanOut) {
 		super(id, fanOut, "log");
-		this.minSeverityNumber = Severity.valueOf(settings.logs().minSeverity().toUpperCase(Locale.ROOT))
-			.getSeverityNumber();
+		this.minSeverityNumber = settings.logs().minSeverity().lowestOpenTelemetrySeverity().getSeverityNumber();
 		LogRecordExporter exporter = new FanOutLogRecordExporter(fanOut);
 		AttributeRedactor redactor = new AttributeRedactor(settings.redaction());
 		if (!redactor.isEmpty()) {

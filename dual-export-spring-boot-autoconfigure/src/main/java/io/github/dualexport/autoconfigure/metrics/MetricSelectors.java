@@ -20,7 +20,9 @@ import io.opentelemetry.sdk.metrics.InstrumentType;
 import io.opentelemetry.sdk.metrics.export.AggregationTemporalitySelector;
 import io.opentelemetry.sdk.metrics.export.DefaultAggregationSelector;
 
+import io.github.dualexport.autoconfigure.backend.Histogram;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.backend.Temporality;
 
 /**
  * What a backend's metric reader asks of the SDK: the temporality of each instrument type
@@ -41,21 +43,19 @@ record MetricSelectors(AggregationTemporalitySelector temporality, DefaultAggreg
 		return new MetricSelectors(temporality(metrics.temporality()), aggregation(metrics.histogram()));
 	}
 
-	private static AggregationTemporalitySelector temporality(String temporality) {
+	private static AggregationTemporalitySelector temporality(Temporality temporality) {
 		return switch (temporality) {
-			case "cumulative" -> AggregationTemporalitySelector.alwaysCumulative();
-			case "delta" -> AggregationTemporalitySelector.deltaPreferred();
-			case "low-memory" -> AggregationTemporalitySelector.lowMemory();
-			default -> throw new IllegalArgumentException("Unknown temporality '" + temporality + "'");
+			case CUMULATIVE -> AggregationTemporalitySelector.alwaysCumulative();
+			case DELTA -> AggregationTemporalitySelector.deltaPreferred();
+			case LOW_MEMORY -> AggregationTemporalitySelector.lowMemory();
 		};
 	}
 
-	private static DefaultAggregationSelector aggregation(String histogram) {
+	private static DefaultAggregationSelector aggregation(Histogram histogram) {
 		return switch (histogram) {
-			case "explicit" -> DefaultAggregationSelector.getDefault();
-			case "exponential" -> DefaultAggregationSelector.getDefault()
+			case EXPLICIT -> DefaultAggregationSelector.getDefault();
+			case EXPONENTIAL -> DefaultAggregationSelector.getDefault()
 				.with(InstrumentType.HISTOGRAM, Aggregation.base2ExponentialBucketHistogram());
-			default -> throw new IllegalArgumentException("Unknown histogram aggregation '" + histogram + "'");
 		};
 	}
 

@@ -23,6 +23,7 @@ import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
 
+import io.github.dualexport.autoconfigure.backend.Compression;
 import io.github.dualexport.autoconfigure.backend.Protocol;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.backend.Signal;
@@ -65,7 +66,7 @@ public final class OtlpRequestSender implements RequestSender {
 	 * @return the sender
 	 */
 	public static OtlpRequestSender create(ResolvedBackend backend, Signal signal, Tls tls) {
-		boolean gzip = "gzip".equals(backend.compression());
+		boolean gzip = backend.compression() == Compression.GZIP;
 		OtlpTransportSettings settings = new OtlpTransportSettings(URI.create(backend.endpoint(signal)), signal,
 				backend.protocol() == Protocol.GRPC, gzip, backend.timeout(), backend.headers(),
 				RetryPolicies.of(backend.retry()), (tls != null) ? tls.sslContext() : null,

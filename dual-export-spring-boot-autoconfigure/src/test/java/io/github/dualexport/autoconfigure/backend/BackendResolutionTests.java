@@ -76,7 +76,7 @@ class BackendResolutionTests {
 				Map.entry(Signal.TRACES, "http://localhost:10428/insert/opentelemetry/v1/traces"),
 				Map.entry(Signal.METRICS, "http://localhost:8428/opentelemetry/v1/metrics"),
 				Map.entry(Signal.LOGS, "http://localhost:9428/insert/opentelemetry/v1/logs"));
-		assertThat(backend.metrics().temporality()).isEqualTo("cumulative");
+		assertThat(backend.metrics().temporality()).isEqualTo(Temporality.CUMULATIVE);
 		assertThat(backend.headers()).isEmpty();
 	}
 
@@ -114,8 +114,8 @@ class BackendResolutionTests {
 		assertThat(backend.endpoint(Signal.LOGS)).isEqualTo("http://uptrace.local:14318/v1/logs");
 		assertThat(backend.headers()).containsEntry("uptrace-dsn",
 				"http://project1_secret@uptrace.local:14318?grpc=14317");
-		assertThat(backend.metrics().temporality()).isEqualTo("delta");
-		assertThat(backend.metrics().histogram()).isEqualTo("exponential");
+		assertThat(backend.metrics().temporality()).isEqualTo(Temporality.DELTA);
+		assertThat(backend.metrics().histogram()).isEqualTo(Histogram.EXPONENTIAL);
 	}
 
 	@Test
@@ -139,7 +139,7 @@ class BackendResolutionTests {
 		ResolvedBackend backend = resolve("telemetry.backends.uptrace.type=uptrace",
 				"telemetry.backends.uptrace.dsn=http://t@localhost:14318",
 				"telemetry.backends.uptrace.metrics.temporality=cumulative");
-		assertThat(backend.metrics().temporality()).isEqualTo("cumulative");
+		assertThat(backend.metrics().temporality()).isEqualTo(Temporality.CUMULATIVE);
 	}
 
 	@Test
@@ -157,28 +157,39 @@ class BackendResolutionTests {
 				"telemetry.defaults.traces.max-export-batch-size=10", "telemetry.defaults.traces.schedule-delay=200ms",
 				"telemetry.defaults.retry.max-attempts=3", "telemetry.defaults.logs.min-severity=warn");
 		assertThat(backend.protocol()).isEqualTo(Protocol.GRPC);
-		assertThat(backend.compression()).isEqualTo("none");
+		assertThat(backend.compression()).isEqualTo(Compression.NONE);
 		assertThat(backend.timeout()).isEqualTo(Duration.ofSeconds(3));
 		assertThat(backend.signals()).containsExactly(Signal.TRACES, Signal.LOGS);
 		assertThat(backend.traces())
 			.isEqualTo(new ResolvedBackend.Batch(100, 10, Duration.ofMillis(200), Duration.ofSeconds(30)));
 		assertThat(backend.retry().maxAttempts()).isEqualTo(3);
-		assertThat(backend.logs().minSeverity()).isEqualTo("warn");
+		assertThat(backend.logs().minSeverity()).isEqualTo(Severity.WARN);
+	}
+
+	@Test
+	void enumeratedValuesAreReadLenientlyLikeBootBindsEnums() {
+		ResolvedBackend backend = resolve(backend("a", "http://collector:4318"),
+				"telemetry.backends.a.compression=NONE", "telemetry.backends.a.metrics.temporality=LOW_MEMORY",
+				"telemetry.backends.a.metrics.histogram= Exponential ", "telemetry.backends.a.logs.min-severity=Warn");
+		assertThat(backend.compression()).isEqualTo(Compression.NONE);
+		assertThat(backend.metrics().temporality()).isEqualTo(Temporality.LOW_MEMORY);
+		assertThat(backend.metrics().histogram()).isEqualTo(Histogram.EXPONENTIAL);
+		assertThat(backend.logs().minSeverity()).isEqualTo(Severity.WARN);
 	}
 
 	@Test
 	void builtInDefaultsApplyWhenNothingIsConfigured() {
 		ResolvedBackend backend = resolve(backend("a", "http://collector:4318"));
 		assertThat(backend.protocol()).isEqualTo(Protocol.HTTP_PROTOBUF);
-		assertThat(backend.compression()).isEqualTo("gzip");
+		assertThat(backend.compression()).isEqualTo(Compression.GZIP);
 		assertThat(backend.timeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(backend.signals()).containsExactly(Signal.TRACES, Signal.METRICS, Signal.LOGS);
 		assertThat(backend.traces())
 			.isEqualTo(new ResolvedBackend.Batch(2048, 512, Duration.ofSeconds(5), Duration.ofSeconds(30)));
 		assertThat(backend.logs()).isEqualTo(new ResolvedBackend.Logs(
-				new ResolvedBackend.Batch(2048, 512, Duration.ofSeconds(1), Duration.ofSeconds(30)), "info"));
+				new ResolvedBackend.Batch(2048, 512, Duration.ofSeconds(1), Duration.ofSeconds(30)), Severity.INFO));
 		assertThat(backend.metrics())
-			.isEqualTo(new ResolvedBackend.Metrics(Duration.ofSeconds(60), "cumulative", "explicit"));
+			.isEqualTo(new ResolvedBackend.Metrics(Duration.ofSeconds(60), Temporality.CUMULATIVE, Histogram.EXPLICIT));
 		assertThat(backend.retry())
 			.isEqualTo(new ResolvedBackend.Retry(true, 5, Duration.ofSeconds(1), Duration.ofSeconds(5), 1.5));
 	}

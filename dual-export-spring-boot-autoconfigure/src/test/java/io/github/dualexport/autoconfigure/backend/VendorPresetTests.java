@@ -63,7 +63,7 @@ class VendorPresetTests {
 		assertThat(mimir.signals()).containsExactly(Signal.METRICS);
 		assertThat(mimir.endpoints())
 			.containsExactly(Map.entry(Signal.METRICS, "http://localhost:8080/otlp/v1/metrics"));
-		assertThat(mimir.metrics().temporality()).isEqualTo("cumulative");
+		assertThat(mimir.metrics().temporality()).isEqualTo(Temporality.CUMULATIVE);
 		assertThat(mimir.headers()).containsExactly(Map.entry("X-Scope-OrgID", "anonymous"));
 	}
 
@@ -81,7 +81,7 @@ class VendorPresetTests {
 		assertThat(cloud.headers()).containsExactly(Map.entry("Authorization", "Basic " + expected));
 		assertThat(cloud.endpoint(Signal.TRACES))
 			.isEqualTo("https://otlp-gateway-prod-eu-west-2.grafana.net/otlp/v1/traces");
-		assertThat(cloud.metrics().temporality()).isEqualTo("cumulative");
+		assertThat(cloud.metrics().temporality()).isEqualTo(Temporality.CUMULATIVE);
 	}
 
 	@Test
@@ -99,7 +99,7 @@ class VendorPresetTests {
 		ResolvedBackend newRelic = resolve("type=newrelic", "token=nr_license");
 		assertThat(newRelic.headers()).containsExactly(Map.entry("api-key", "nr_license"));
 		assertThat(newRelic.endpoint(Signal.METRICS)).isEqualTo("https://otlp.nr-data.net:4318/v1/metrics");
-		assertThat(newRelic.metrics().temporality()).isEqualTo("delta");
+		assertThat(newRelic.metrics().temporality()).isEqualTo(Temporality.DELTA);
 	}
 
 	@Test
@@ -113,7 +113,7 @@ class VendorPresetTests {
 	void elasticSendsAnApiKeyAuthorizationAndPrefersDelta() {
 		ResolvedBackend elastic = resolve("type=elastic", "endpoint=https://my.apm.elastic.cloud", "token=abc==");
 		assertThat(elastic.headers()).containsExactly(Map.entry("Authorization", "ApiKey abc=="));
-		assertThat(elastic.metrics().temporality()).isEqualTo("delta");
+		assertThat(elastic.metrics().temporality()).isEqualTo(Temporality.DELTA);
 		assertThat(resolve("type=elastic", "endpoint=https://apm:8200", "token=Bearer secret-token").headers())
 			.containsExactly(Map.entry("Authorization", "Bearer secret-token"));
 	}

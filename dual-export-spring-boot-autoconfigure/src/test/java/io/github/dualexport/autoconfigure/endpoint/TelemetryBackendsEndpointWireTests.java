@@ -70,6 +70,12 @@ class TelemetryBackendsEndpointWireTests {
 			assertThat(json.read("$.backends.plain.configuration.headers", Map.class))
 				.isEqualTo(Map.of("x-api-key", "******"));
 			assertThat(json.read("$.backends.plain.configuration.traces.maxQueueSize", Integer.class)).isEqualTo(2048);
+			assertThat(json.read("$.backends.plain.configuration.compression", String.class)).isEqualTo("gzip");
+			assertThat(json.read("$.backends.plain.configuration.logs.minSeverity", String.class)).isEqualTo("info");
+			assertThat(json.read("$.backends.uptrace.configuration.metrics.temporality", String.class))
+				.isEqualTo("delta");
+			assertThat(json.read("$.backends.uptrace.configuration.metrics.histogram", String.class))
+				.isEqualTo("exponential");
 			assertThat(json.read("$.backends.plain.signals.traces.exported", Integer.class)).isGreaterThanOrEqualTo(2);
 			assertThat(json.read("$.backends.plain.signals.traces.queueCapacity", Integer.class)).isEqualTo(2048);
 			assertThat(json.read("$.backends.uptrace.configuration.headers", Map.class))

@@ -45,9 +45,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.github.dualexport.autoconfigure.backend.Compression;
+import io.github.dualexport.autoconfigure.backend.Histogram;
 import io.github.dualexport.autoconfigure.backend.Protocol;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.backend.Temporality;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.CaptureStage;
 import io.github.dualexport.autoconfigure.pipeline.FanOut;
@@ -103,9 +106,9 @@ class MetricExportBenchmarkTests {
 
 	private static final OtlpReceiver secondReceiver = OtlpReceiver.start();
 
-	private static final Backend VICTORIA = new Backend("cumulative", "explicit");
+	private static final Backend VICTORIA = new Backend(Temporality.CUMULATIVE, Histogram.EXPLICIT);
 
-	private static final Backend UPTRACE = new Backend("delta", "exponential");
+	private static final Backend UPTRACE = new Backend(Temporality.DELTA, Histogram.EXPONENTIAL);
 
 	@AfterAll
 	static void closeReceivers() {
@@ -260,25 +263,25 @@ class MetricExportBenchmarkTests {
 	/**
 	 * A backend's temporality and histogram aggregation.
 	 *
-	 * @param temporality 'cumulative' or 'delta'
-	 * @param histogram 'explicit' or 'exponential'
+	 * @param temporality the temporality
+	 * @param histogram the histogram aggregation
 	 */
-	private record Backend(String temporality, String histogram) {
+	private record Backend(Temporality temporality, Histogram histogram) {
 
 		ResolvedBackend resolve(String name, OtlpReceiver receiver) {
-			return new ResolvedBackend(name, "otlp", Protocol.HTTP_PROTOBUF, "gzip", Duration.ofSeconds(10), Map.of(),
-					Set.of(Signal.METRICS), Map.of(Signal.METRICS, receiver.httpEndpoint() + "/v1/metrics"), null,
-					new ResolvedBackend.Metrics(Duration.ofHours(1), this.temporality, this.histogram), null,
+			return new ResolvedBackend(name, "otlp", Protocol.HTTP_PROTOBUF, Compression.GZIP, Duration.ofSeconds(10),
+					Map.of(), Set.of(Signal.METRICS), Map.of(Signal.METRICS, receiver.httpEndpoint() + "/v1/metrics"),
+					null, new ResolvedBackend.Metrics(Duration.ofHours(1), this.temporality, this.histogram), null,
 					new ResolvedBackend.Retry(false, 2, Duration.ofSeconds(1), Duration.ofSeconds(1), 1.0),
 					ResolvedBackend.SpanSelection.ALL, ResolvedBackend.Redaction.NONE,
 					new ResolvedBackend.Buffer(false, 32 * 1024 * 1024, null, Duration.ofHours(1)), null);
 		}
 
 		OtlpMeterRegistry otlpMeterRegistry(OtlpReceiver receiver) {
-			Map<String, String> properties = Map.of("otlp.url", receiver.httpEndpoint() + "/v1/metrics",
-					"otlp.aggregationTemporality", this.temporality.toUpperCase(Locale.ROOT), "otlp.histogramFlavor",
-					this.histogram.equals("exponential") ? "BASE2_EXPONENTIAL_BUCKET_HISTOGRAM"
-							: "EXPLICIT_BUCKET_HISTOGRAM",
+			Map<String, String> properties = Map.of(
+					"otlp.url", receiver.httpEndpoint() + "/v1/metrics", "otlp.aggregationTemporality",
+					this.temporality.name(), "otlp.histogramFlavor", (this.histogram == Histogram.EXPONENTIAL)
+							? "BASE2_EXPONENTIAL_BUCKET_HISTOGRAM" : "EXPLICIT_BUCKET_HISTOGRAM",
 					"otlp.compressionMode", "GZIP", "otlp.step", "1h");
 			OtlpConfig config = properties::get;
 			return OtlpMeterRegistry.builder(config).build();
