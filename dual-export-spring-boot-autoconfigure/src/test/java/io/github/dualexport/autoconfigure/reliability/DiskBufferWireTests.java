@@ -184,9 +184,12 @@ class DiskBufferWireTests {
 				grpcBackend.respondNormally();
 				await().atMost(DELIVERY).until(() -> snapshot(context, "a", Signal.TRACES).exported() == 10);
 				assertThat(receivedSpanIds(grpcBackend)).containsExactlyInAnyOrderElementsOf(spans.ids());
-				assertThat(snapshot(context, "a", Signal.TRACES).queueSize()).isZero();
+				// The request is counted exported when the backend answers, then leaves
+				// the disk
+				await().atMost(DELIVERY).until(() -> snapshot(context, "a", Signal.TRACES).queueSize() == 0);
 				assertThat(snapshot(context, "a", Signal.TRACES).dropped()).isZero();
-				assertThat(requestFiles(directory.resolve("a").resolve("traces"))).isEmpty();
+				await().atMost(DELIVERY)
+					.untilAsserted(() -> assertThat(requestFiles(directory.resolve("a").resolve("traces"))).isEmpty());
 			});
 	}
 
