@@ -74,11 +74,7 @@ class OtlpTransportsWireTests {
 
 	@Test
 	void httpRequestArrivesWithItsHeadersAndUserAgent() {
-		CompletableResultCode result = send(transport(false, false, backend.httpEndpoint() + "/v1/traces"), false);
-		assertThat(result.join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
-		ReceivedRequest request = backend.receiver()
-			.awaitRequests(io.github.dualexport.test.Signal.TRACES, 1, DELIVERY)
-			.get(0);
+		ReceivedRequest request = delivered(transport(false, false, backend.httpEndpoint() + "/v1/traces"), false);
 		assertThat(request.spans()).extracting(Span::getName).containsExactly("checkout");
 		assertThat(request.header("x-api-key")).isEqualTo("secret");
 		assertThat(request.header("user-agent")).isEqualTo(
@@ -88,22 +84,14 @@ class OtlpTransportsWireTests {
 
 	@Test
 	void gzippedHttpBodyIsSentAsItIsAndMarkedAsGzip() {
-		CompletableResultCode result = send(transport(false, true, backend.httpEndpoint() + "/v1/traces"), true);
-		assertThat(result.join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
-		ReceivedRequest request = backend.receiver()
-			.awaitRequests(io.github.dualexport.test.Signal.TRACES, 1, DELIVERY)
-			.get(0);
+		ReceivedRequest request = delivered(transport(false, true, backend.httpEndpoint() + "/v1/traces"), true);
 		assertThat(request.header("content-encoding")).isEqualTo("gzip");
 		assertThat(request.spans()).extracting(Span::getName).containsExactly("checkout");
 	}
 
 	@Test
 	void grpcCallArrives() {
-		CompletableResultCode result = send(transport(true, true, backend.grpcEndpoint()), true);
-		assertThat(result.join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
-		ReceivedRequest request = backend.receiver()
-			.awaitRequests(io.github.dualexport.test.Signal.TRACES, 1, DELIVERY)
-			.get(0);
+		ReceivedRequest request = delivered(transport(true, true, backend.grpcEndpoint()), true);
 		assertThat(request.spans()).extracting(Span::getName).containsExactly("checkout");
 		assertThat(request.header("x-api-key")).isEqualTo("secret");
 	}
@@ -150,6 +138,11 @@ class OtlpTransportsWireTests {
 				grpc, gzip, Duration.ofSeconds(5), Map.of("x-api-key", "secret"), null, null, null, null));
 		this.transports.add(transport);
 		return transport;
+	}
+
+	private static ReceivedRequest delivered(OtlpTransport transport, boolean gzip) {
+		assertThat(send(transport, gzip).join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+		return backend.receiver().awaitRequests(io.github.dualexport.test.Signal.TRACES, 1, DELIVERY).get(0);
 	}
 
 	private static CompletableResultCode send(OtlpTransport transport, boolean gzip) {
