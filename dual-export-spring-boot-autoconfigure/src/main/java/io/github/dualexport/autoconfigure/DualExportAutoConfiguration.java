@@ -19,7 +19,6 @@ import java.util.Objects;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -31,14 +30,14 @@ import org.springframework.context.annotation.Bean;
 import io.github.dualexport.autoconfigure.backend.BackendResolver;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
+import io.github.dualexport.autoconfigure.backend.SslBundleChecks;
+import io.github.dualexport.autoconfigure.backend.TelemetryProperties;
 import io.github.dualexport.autoconfigure.otel.OpenTelemetryVersions;
 import io.github.dualexport.autoconfigure.otel.OptionalFeature;
-import io.github.dualexport.autoconfigure.pipeline.SslBundleChecks;
-import io.github.dualexport.autoconfigure.backend.TelemetryProperties;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.ExportListener;
-import io.github.dualexport.autoconfigure.pipeline.SendStages;
-import io.github.dualexport.autoconfigure.pipeline.PipelineGroup;
+import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
+import io.github.dualexport.autoconfigure.pipeline.send.SendStages;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 
 /**
@@ -97,8 +96,9 @@ public final class DualExportAutoConfiguration {
 	}
 
 	@Bean
-	BackendPipelines telemetryBackendPipelines(ObjectProvider<PipelineGroup> groups, TelemetryProperties properties) {
-		return new BackendPipelines(groups.orderedStream().flatMap((group) -> group.pipelines().stream()).toList(),
+	BackendPipelines telemetryBackendPipelines(ObjectProvider<SignalPipelines<?>> signals,
+			TelemetryProperties properties) {
+		return new BackendPipelines(signals.orderedStream().flatMap((signal) -> signal.pipelines().stream()).toList(),
 				properties.getShutdown().getTimeout());
 	}
 

@@ -133,7 +133,7 @@ public final class BackendResolver {
 		BackendContext none = null;
 		batch(none, "traces.", settings.getTraces(), this.defaults.getTraces());
 		batch(none, "logs.", settings.getLogs(), this.defaults.getLogs());
-		metrics(none, null);
+		metrics(none, null, null, Map.of());
 		logsSeverity(none);
 		retry(none);
 		spanSelection(none);
@@ -170,12 +170,12 @@ public final class BackendResolver {
 		headers.putAll(preset.headers(backend));
 		headers.putAll(own.getHeaders());
 		Map<Signal, String> endpoints = endpoints(backend, preset, protocol, signals);
-		ResolvedBackend.Batch traces = batch(backend, "traces.", own.getTraces(), this.defaults.getTraces());
-		ResolvedBackend.Metrics metrics = metrics(backend, preset);
-		ResolvedBackend.Logs logs = new ResolvedBackend.Logs(
+		ResolvedBackend.Traces traces = new ResolvedBackend.Traces(endpoints.get(Signal.TRACES), headers,
+				batch(backend, "traces.", own.getTraces(), this.defaults.getTraces()), spanSelection(backend));
+		ResolvedBackend.Metrics metrics = metrics(backend, preset, endpoints.get(Signal.METRICS), headers);
+		ResolvedBackend.Logs logs = new ResolvedBackend.Logs(endpoints.get(Signal.LOGS), headers,
 				batch(backend, "logs.", own.getLogs(), this.defaults.getLogs()), logsSeverity(backend));
 		ResolvedBackend.Retry retry = retry(backend);
-		ResolvedBackend.SpanSelection spanSelection = spanSelection(backend);
 		ResolvedBackend.Redaction redaction = redaction(backend);
 		ResolvedBackend.Buffer buffer = buffer(backend);
 		String sslBundle = sslBundle(
@@ -187,7 +187,7 @@ public final class BackendResolver {
 			return null;
 		}
 		return new ResolvedBackend(backend.name(), preset.type(), protocol, compression, timeout, headers, signals,
-				endpoints, traces, metrics, logs, retry, spanSelection, redaction, buffer, sslBundle);
+				traces, metrics, logs, retry, redaction, buffer, sslBundle);
 	}
 
 	private Protocol protocol(BackendContext backend, BackendPreset preset) {
@@ -255,7 +255,8 @@ public final class BackendResolver {
 				? new ResolvedBackend.Batch(queue, batch, delay, exportTimeout) : null;
 	}
 
-	private ResolvedBackend.Metrics metrics(BackendContext backend, BackendPreset preset) {
+	private ResolvedBackend.Metrics metrics(BackendContext backend, BackendPreset preset, String endpoint,
+			Map<String, String> headers) {
 		MetricsSettings own = (backend != null) ? backend.properties().getMetrics() : this.defaults.getMetrics();
 		MetricsSettings inherited = this.defaults.getMetrics();
 		Duration interval = positive(choose(backend, "metrics.interval", own.getInterval(), inherited.getInterval()));
@@ -265,7 +266,7 @@ public final class BackendResolver {
 		Histogram histogram = choose(backend, "metrics.histogram", own.getHistogram(),
 				presetValue(preset, BackendPreset::histogram), inherited.getHistogram(),
 				(setting) -> oneOf(setting, Histogram.values(), Histogram::fromId));
-		return new ResolvedBackend.Metrics(interval, temporality, histogram);
+		return new ResolvedBackend.Metrics(endpoint, headers, interval, temporality, histogram);
 	}
 
 	private Compression compression(BackendContext backend) {

@@ -27,6 +27,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One backend's configuration after its preset and {@code telemetry.defaults} were
  * applied and every value was validated. Immutable; nothing downstream reads the raw
@@ -39,12 +41,10 @@ import java.util.regex.Pattern;
  * @param timeout the timeout of one export request
  * @param headers the headers sent with every request (secret values)
  * @param signals the signals this backend receives
- * @param endpoints the full endpoint URL per signal; empty for a console backend
- * @param traces the span batching settings
- * @param metrics the metric reader settings
- * @param logs the log record batching settings
+ * @param traces the settings of spans: endpoint, headers, batching, selection
+ * @param metrics the settings of metrics: endpoint, headers, reader
+ * @param logs the settings of log records: endpoint, headers, batching, severity
  * @param retry the retry settings
- * @param spanSelection the sampling and drop rules applied to spans
  * @param redaction the attributes removed or masked before export
  * @param buffer where export requests wait for the backend
  * @param sslBundle the name of the SSL bundle of the backend's TLS connections, or
@@ -52,8 +52,8 @@ import java.util.regex.Pattern;
  * @author Dual Export contributors
  */
 public record ResolvedBackend(String name, String type, Protocol protocol, Compression compression, Duration timeout,
-		Map<String, String> headers, Set<Signal> signals, Map<Signal, String> endpoints, Batch traces, Metrics metrics,
-		Logs logs, Retry retry, SpanSelection spanSelection, Redaction redaction, Buffer buffer, String sslBundle) {
+		Map<String, String> headers, Set<Signal> signals, Traces traces, Metrics metrics, Logs logs, Retry retry,
+		Redaction redaction, Buffer buffer, @Nullable String sslBundle) {
 
 	/**
 	 * Create a new instance, taking immutable copies of the collections.
@@ -62,8 +62,6 @@ public record ResolvedBackend(String name, String type, Protocol protocol, Compr
 		headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
 		signals = Collections
 			.unmodifiableSet(signals.isEmpty() ? EnumSet.noneOf(Signal.class) : EnumSet.copyOf(signals));
-		endpoints = Collections
-			.unmodifiableMap(endpoints.isEmpty() ? new EnumMap<>(Signal.class) : new EnumMap<>(endpoints));
 	}
 
 	/**
@@ -85,22 +83,224 @@ public record ResolvedBackend(String name, String type, Protocol protocol, Compr
 	}
 
 	/**
+	 * Return the settings of one signal.
+	 * @param signal the signal
+	 * @return its settings
+	 */
+	public SignalSettings settings(Signal signal) {
+		return switch (signal) {
+			case TRACES -> this.traces;
+			case METRICS -> this.metrics;
+			case LOGS -> this.logs;
+		};
+	}
+
+	/**
 	 * Return the endpoint of the given signal.
 	 * @param signal the signal
-	 * @return the full URL, or {@code null} for a console backend
+	 * @return the full URL, or {@code null} for a console backend or a signal this
+	 * backend does not receive
 	 */
-	public String endpoint(Signal signal) {
-		return this.endpoints.get(signal);
+	public @Nullable String endpoint(Signal signal) {
+		return exports(signal) ? settings(signal).endpoint() : null;
+	}
+
+	/**
+	 * Return the endpoint of every signal this backend sends to a server.
+	 * @return the full URL per signal, in signal order; empty for a console backend
+	 */
+	public Map<Signal, String> endpoints() {
+		Map<Signal, String> endpoints = new EnumMap<>(Signal.class);
+		for (Signal signal : this.signals) {
+			String endpoint = endpoint(signal);
+			if (endpoint != null) {
+				endpoints.put(signal, endpoint);
+			}
+		}
+		return Collections.unmodifiableMap(endpoints);
+	}
+
+	/**
+	 * Return what makes the data of one signal differ from one backend to another before
+	 * it is encoded: backends with equal keys share one capture stage.
+	 * @param signal the signal
+	 * @return the key: the signal's capture settings and the redaction
+	 */
+	public List<Object> captureKey(Signal signal) {
+		return List.of(settings(signal).capture(), this.redaction);
 	}
 
 	@Override
 	public String toString() {
 		return "ResolvedBackend[name=" + this.name + ", type=" + this.type + ", protocol=" + this.protocol
 				+ ", compression=" + this.compression + ", timeout=" + this.timeout + ", headers="
-				+ Secrets.maskValues(this.headers) + ", signals=" + this.signals + ", endpoints=" + this.endpoints
-				+ ", traces=" + this.traces + ", metrics=" + this.metrics + ", logs=" + this.logs + ", retry="
-				+ this.retry + ", spanSelection=" + this.spanSelection + ", redaction=" + this.redaction + ", buffer="
-				+ this.buffer + ", sslBundle=" + this.sslBundle + "]";
+				+ Secrets.maskValues(this.headers) + ", signals=" + this.signals + ", traces=" + this.traces
+				+ ", metrics=" + this.metrics + ", logs=" + this.logs + ", retry=" + this.retry + ", redaction="
+				+ this.redaction + ", buffer=" + this.buffer + ", sslBundle=" + this.sslBundle + "]";
+	}
+
+	/**
+	 * The settings of one signal of a backend: where it goes, the headers it carries, and
+	 * how it is captured.
+	 */
+	public sealed interface SignalSettings permits Traces, Metrics, Logs {
+
+		/**
+		 * Return the signal.
+		 * @return the signal
+		 */
+		Signal signal();
+
+		/**
+		 * Return the endpoint.
+		 * @return the full URL, or {@code null} for a console backend
+		 */
+		@Nullable String endpoint();
+
+		/**
+		 * Return the headers sent with each request of this signal.
+		 * @return the headers (secret values)
+		 */
+		Map<String, String> headers();
+
+		/**
+		 * Return the settings that shape the data before it is encoded; backends whose
+		 * capture settings and redaction are equal share one capture stage.
+		 * @return the capture settings
+		 */
+		Object capture();
+
+		/**
+		 * Return the most items a backend's memory buffer holds for this signal.
+		 * @return the bound in items, or 0 when only bytes bound it
+		 */
+		int maxBufferedItems();
+
+	}
+
+	/**
+	 * The settings of spans.
+	 *
+	 * @param endpoint the full endpoint URL, or {@code null} for a console backend
+	 * @param headers the headers of each request (secret values)
+	 * @param batch the batching of spans
+	 * @param selection the sampling and drop rules applied to spans
+	 */
+	public record Traces(@Nullable String endpoint, Map<String, String> headers, Batch batch,
+			SpanSelection selection) implements SignalSettings {
+
+		/**
+		 * Create a new instance.
+		 */
+		public Traces {
+			headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+		}
+
+		@Override
+		public Signal signal() {
+			return Signal.TRACES;
+		}
+
+		@Override
+		public Object capture() {
+			return List.of(this.batch, this.selection);
+		}
+
+		@Override
+		public int maxBufferedItems() {
+			return this.batch.maxQueueSize();
+		}
+
+		@Override
+		public String toString() {
+			return "Traces[endpoint=" + this.endpoint + ", headers=" + Secrets.maskValues(this.headers) + ", batch="
+					+ this.batch + ", selection=" + this.selection + "]";
+		}
+
+	}
+
+	/**
+	 * The settings of metrics.
+	 *
+	 * @param endpoint the full endpoint URL, or {@code null} for a console backend
+	 * @param headers the headers of each request (secret values)
+	 * @param interval the collection interval
+	 * @param temporality the aggregation temporality
+	 * @param histogram the aggregation of histograms
+	 */
+	public record Metrics(@Nullable String endpoint, Map<String, String> headers, Duration interval,
+			Temporality temporality, Histogram histogram) implements SignalSettings {
+
+		/**
+		 * Create a new instance.
+		 */
+		public Metrics {
+			headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+		}
+
+		@Override
+		public Signal signal() {
+			return Signal.METRICS;
+		}
+
+		@Override
+		public Object capture() {
+			return List.of(this.interval, this.temporality, this.histogram);
+		}
+
+		@Override
+		public int maxBufferedItems() {
+			// A collection's points leave as one request: bound by bytes only
+			return 0;
+		}
+
+		@Override
+		public String toString() {
+			return "Metrics[endpoint=" + this.endpoint + ", headers=" + Secrets.maskValues(this.headers) + ", interval="
+					+ this.interval + ", temporality=" + this.temporality + ", histogram=" + this.histogram + "]";
+		}
+
+	}
+
+	/**
+	 * The settings of log records.
+	 *
+	 * @param endpoint the full endpoint URL, or {@code null} for a console backend
+	 * @param headers the headers of each request (secret values)
+	 * @param batch the batching of log records
+	 * @param minSeverity the lowest severity sent
+	 */
+	public record Logs(@Nullable String endpoint, Map<String, String> headers, Batch batch,
+			Severity minSeverity) implements SignalSettings {
+
+		/**
+		 * Create a new instance.
+		 */
+		public Logs {
+			headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+		}
+
+		@Override
+		public Signal signal() {
+			return Signal.LOGS;
+		}
+
+		@Override
+		public Object capture() {
+			return List.of(this.batch, this.minSeverity);
+		}
+
+		@Override
+		public int maxBufferedItems() {
+			return this.batch.maxQueueSize();
+		}
+
+		@Override
+		public String toString() {
+			return "Logs[endpoint=" + this.endpoint + ", headers=" + Secrets.maskValues(this.headers) + ", batch="
+					+ this.batch + ", minSeverity=" + this.minSeverity + "]";
+		}
+
 	}
 
 	/**
@@ -112,25 +312,6 @@ public record ResolvedBackend(String name, String type, Protocol protocol, Compr
 	 * @param exportTimeout the maximum time of one batch export
 	 */
 	public record Batch(int maxQueueSize, int maxExportBatchSize, Duration scheduleDelay, Duration exportTimeout) {
-	}
-
-	/**
-	 * Metric reader settings.
-	 *
-	 * @param interval the collection interval
-	 * @param temporality the aggregation temporality
-	 * @param histogram the aggregation of histograms
-	 */
-	public record Metrics(Duration interval, Temporality temporality, Histogram histogram) {
-	}
-
-	/**
-	 * Log record settings.
-	 *
-	 * @param batch the batching settings
-	 * @param minSeverity the lowest severity sent
-	 */
-	public record Logs(Batch batch, Severity minSeverity) {
 	}
 
 	/**

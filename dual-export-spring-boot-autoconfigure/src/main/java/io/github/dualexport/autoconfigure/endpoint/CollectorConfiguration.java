@@ -121,7 +121,7 @@ final class CollectorConfiguration {
 						? map("enabled", true, "initial_interval", duration(retry.initialBackoff()), "max_interval",
 								duration(retry.maxBackoff()), "multiplier", retry.multiplier())
 						: Map.of("enabled", false));
-		ResolvedBackend.Batch traces = backend.traces();
+		ResolvedBackend.Batch traces = backend.traces().batch();
 		exporter.put("sending_queue",
 				map("enabled", true, "queue_size", Math.max(1, traces.maxQueueSize() / traces.maxExportBatchSize())));
 		return exporter;
@@ -131,7 +131,7 @@ final class CollectorConfiguration {
 		List<String> names = new ArrayList<>();
 		String suffix = backend.name() + "-" + signal.id();
 		if (signal == Signal.TRACES) {
-			ResolvedBackend.SpanSelection selection = backend.spanSelection();
+			ResolvedBackend.SpanSelection selection = backend.traces().selection();
 			if (selection.samplingRatio() < 1.0) {
 				add(names, "probabilistic_sampler/" + backend.name(),
 						Map.of("sampling_percentage", selection.samplingRatio() * 100));
@@ -163,7 +163,7 @@ final class CollectorConfiguration {
 		if (signal == Signal.METRICS && backend.metrics().temporality() == Temporality.DELTA) {
 			add(names, "cumulativetodelta/" + backend.name(), Map.of());
 		}
-		ResolvedBackend.Batch batch = (signal == Signal.LOGS) ? backend.logs().batch() : backend.traces();
+		ResolvedBackend.Batch batch = (signal == Signal.LOGS) ? backend.logs().batch() : backend.traces().batch();
 		add(names, "batch/" + suffix, (signal == Signal.METRICS) ? Map.of()
 				: map("send_batch_size", batch.maxExportBatchSize(), "timeout", duration(batch.scheduleDelay())));
 		return names;

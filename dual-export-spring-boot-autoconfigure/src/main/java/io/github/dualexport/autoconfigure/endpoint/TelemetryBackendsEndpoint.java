@@ -168,9 +168,9 @@ public final class TelemetryBackendsEndpoint {
 			Map<String, String> endpoints = new LinkedHashMap<>();
 			backend.endpoints().forEach((signal, url) -> endpoints.put(signal.id(), Secrets.maskUserInfo(url)));
 			return new ConfigurationDescriptor(backend.type(), backend.protocol().id(), backend.compression().id(),
-					backend.timeout().toString(), Secrets.maskValues(backend.headers()), endpoints, backend.traces(),
-					MetricsDescriptor.of(backend.metrics()), LogsDescriptor.of(backend.logs()), backend.retry(),
-					backend.buffer(), backend.sslBundle());
+					backend.timeout().toString(), Secrets.maskValues(backend.headers()), endpoints,
+					backend.traces().batch(), MetricsDescriptor.of(backend.metrics()),
+					LogsDescriptor.of(backend.logs()), backend.retry(), backend.buffer(), backend.sslBundle());
 		}
 
 	}

@@ -15,9 +15,6 @@
  */
 package io.github.dualexport.autoconfigure.logs;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -32,11 +29,8 @@ import org.springframework.context.annotation.Configuration;
 import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
 import io.github.dualexport.autoconfigure.backend.Signal;
-import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
-import io.github.dualexport.autoconfigure.pipeline.CaptureStage;
-import io.github.dualexport.autoconfigure.pipeline.FanOut;
-import io.github.dualexport.autoconfigure.pipeline.SendStages;
-import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
+import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
+import io.github.dualexport.autoconfigure.pipeline.send.SendStages;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 
@@ -57,21 +51,12 @@ import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 public final class DualExportLoggingAutoConfiguration {
 
 	@Bean
-	LogPipelines telemetryLogPipelines(ResolvedBackends backends, SendStages sendStages) {
-		List<SignalPipeline> pipelines = new ArrayList<>();
-		List<LogCaptureStage> stages = new ArrayList<>();
-		// Backends that need the same log records share one capture stage
-		for (List<ResolvedBackend> group : SendStages.group(backends.exporting(Signal.LOGS),
-				(backend) -> List.of(backend.logs(), backend.redaction()))) {
-			FanOut fanOut = sendStages.fanOut(group, Signal.LOGS);
-			stages.add(new LogCaptureStage(CaptureStage.id(Signal.LOGS, stages.size() + 1), group.get(0), fanOut));
-			pipelines.addAll(fanOut.members());
-		}
-		return new LogPipelines(pipelines, stages);
+	SignalPipelines<LogCaptureStage> telemetryLogPipelines(ResolvedBackends backends, SendStages sendStages) {
+		return SignalPipelines.assemble(Signal.LOGS, backends, sendStages, LogCaptureStage::new);
 	}
 
 	@Bean
-	SdkLoggerProviderBuilderCustomizer telemetryLoggerProviderCustomizer(LogPipelines pipelines) {
+	SdkLoggerProviderBuilderCustomizer telemetryLoggerProviderCustomizer(SignalPipelines<LogCaptureStage> pipelines) {
 		return (builder) -> pipelines.stages()
 			.forEach((stage) -> builder.addLogRecordProcessor(stage.logRecordProcessor()));
 	}

@@ -17,6 +17,11 @@ package io.github.dualexport.autoconfigure.logs;
 
 import java.util.Collection;
 
+import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.otel.OtlpMessage;
+import io.github.dualexport.autoconfigure.pipeline.capture.QueuedCaptureStage;
+import io.github.dualexport.autoconfigure.pipeline.redact.ExporterRedaction;
+import io.github.dualexport.autoconfigure.pipeline.send.FanOut;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -26,12 +31,6 @@ import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessorBuilder;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
-
-import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
-import io.github.dualexport.autoconfigure.otel.OtlpMessage;
-import io.github.dualexport.autoconfigure.pipeline.AttributeRedactor;
-import io.github.dualexport.autoconfigure.pipeline.FanOut;
-import io.github.dualexport.autoconfigure.pipeline.QueuedCaptureStage;
 
 /**
  * The log record capture stage of a group of backends: their common minimum severity, one
@@ -65,10 +64,7 @@ public final class LogCaptureStage extends QueuedCaptureStage {
 		super(id, fanOut, "log");
 		this.minSeverityNumber = settings.logs().minSeverity().lowestOpenTelemetrySeverity().getSeverityNumber();
 		LogRecordExporter exporter = new FanOutLogRecordExporter(fanOut);
-		AttributeRedactor redactor = new AttributeRedactor(settings.redaction());
-		if (!redactor.isEmpty()) {
-			exporter = new RedactingLogRecordExporter(exporter, redactor);
-		}
+		exporter = ExporterRedaction.logs(exporter, settings.redaction());
 		this.processor = buildProcessor(BatchLogRecordProcessor.builder(exporter), settings.logs().batch(),
 				BATCH_LOG_RECORD_PROCESSOR);
 	}

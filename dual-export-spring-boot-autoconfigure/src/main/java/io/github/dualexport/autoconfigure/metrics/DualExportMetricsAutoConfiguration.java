@@ -15,18 +15,6 @@
  */
 package io.github.dualexport.autoconfigure.metrics;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import io.micrometer.core.instrument.Clock;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.instrumentation.micrometer.v1_5.OpenTelemetryMeterRegistry;
-import io.opentelemetry.sdk.metrics.SdkMeterProvider;
-import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
-import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
-import io.opentelemetry.sdk.resources.Resource;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -41,12 +29,17 @@ import org.springframework.context.annotation.Configuration;
 import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
 import io.github.dualexport.autoconfigure.backend.Signal;
-import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.otel.MicrometerBridge;
-import io.github.dualexport.autoconfigure.pipeline.CaptureStage;
-import io.github.dualexport.autoconfigure.pipeline.FanOut;
-import io.github.dualexport.autoconfigure.pipeline.SendStages;
-import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
+import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
+import io.github.dualexport.autoconfigure.pipeline.send.SendStages;
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.instrumentation.micrometer.v1_5.OpenTelemetryMeterRegistry;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
+import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
+import io.opentelemetry.sdk.resources.Resource;
 
 /**
  * Auto-configuration of one metric pipeline per backend that receives metrics: each
@@ -75,23 +68,13 @@ import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
 public final class DualExportMetricsAutoConfiguration {
 
 	@Bean
-	MetricPipelines telemetryMetricPipelines(ResolvedBackends backends, SendStages sendStages) {
-		List<SignalPipeline> pipelines = new ArrayList<>();
-		List<MetricCaptureStage> stages = new ArrayList<>();
-		// Backends that need the same points share one reader
-		for (List<ResolvedBackend> group : SendStages.group(backends.exporting(Signal.METRICS),
-				(backend) -> List.of(backend.metrics(), backend.redaction()))) {
-			FanOut fanOut = sendStages.fanOut(group, Signal.METRICS);
-			stages
-				.add(new MetricCaptureStage(CaptureStage.id(Signal.METRICS, stages.size() + 1), group.get(0), fanOut));
-			pipelines.addAll(fanOut.members());
-		}
-		return new MetricPipelines(pipelines, stages);
+	SignalPipelines<MetricCaptureStage> telemetryMetricPipelines(ResolvedBackends backends, SendStages sendStages) {
+		return SignalPipelines.assemble(Signal.METRICS, backends, sendStages, MetricCaptureStage::new);
 	}
 
 	@Bean
-	SdkMeterProvider telemetrySdkMeterProvider(MetricPipelines pipelines, ObjectProvider<Resource> resource,
-			ObjectProvider<SdkMeterProviderBuilderCustomizer> customizers) {
+	SdkMeterProvider telemetrySdkMeterProvider(SignalPipelines<MetricCaptureStage> pipelines,
+			ObjectProvider<Resource> resource, ObjectProvider<SdkMeterProviderBuilderCustomizer> customizers) {
 		SdkMeterProviderBuilder builder = SdkMeterProvider.builder();
 		resource.ifAvailable(builder::setResource);
 		pipelines.stages().forEach((stage) -> builder.registerMetricReader(stage.metricReader()));

@@ -17,6 +17,13 @@ package io.github.dualexport.autoconfigure.metrics;
 
 import java.util.Collection;
 
+import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.otel.BatchProcessorTelemetry;
+import io.github.dualexport.autoconfigure.otel.OtlpMessage;
+import io.github.dualexport.autoconfigure.pipeline.QueueState;
+import io.github.dualexport.autoconfigure.pipeline.capture.CaptureStage;
+import io.github.dualexport.autoconfigure.pipeline.redact.ExporterRedaction;
+import io.github.dualexport.autoconfigure.pipeline.send.FanOut;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.MemoryMode;
 import io.opentelemetry.sdk.metrics.Aggregation;
@@ -28,14 +35,6 @@ import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.metrics.export.MetricReader;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReaderBuilder;
-
-import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
-import io.github.dualexport.autoconfigure.otel.BatchProcessorTelemetry;
-import io.github.dualexport.autoconfigure.otel.OtlpMessage;
-import io.github.dualexport.autoconfigure.pipeline.AttributeRedactor;
-import io.github.dualexport.autoconfigure.pipeline.CaptureStage;
-import io.github.dualexport.autoconfigure.pipeline.FanOut;
-import io.github.dualexport.autoconfigure.pipeline.QueueState;
 
 /**
  * The metric capture stage of a group of backends: one {@link PeriodicMetricReader} with
@@ -60,10 +59,7 @@ public final class MetricCaptureStage extends CaptureStage {
 	public MetricCaptureStage(String id, ResolvedBackend settings, FanOut fanOut) {
 		super(id, fanOut);
 		MetricExporter exporter = new FanOutMetricExporter(fanOut, MetricSelectors.of(settings.metrics()));
-		AttributeRedactor redactor = new AttributeRedactor(settings.redaction());
-		if (!redactor.isEmpty()) {
-			exporter = new RedactingMetricExporter(exporter, redactor);
-		}
+		exporter = ExporterRedaction.metrics(exporter, settings.redaction());
 		PeriodicMetricReaderBuilder builder = PeriodicMetricReader.builder(exporter)
 			.setInterval(settings.metrics().interval());
 		BatchProcessorTelemetry.withoutOwnMetrics(builder);

@@ -15,9 +15,6 @@
  */
 package io.github.dualexport.autoconfigure.traces;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,11 +25,8 @@ import org.springframework.context.annotation.Bean;
 import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
 import io.github.dualexport.autoconfigure.backend.Signal;
-import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
-import io.github.dualexport.autoconfigure.pipeline.CaptureStage;
-import io.github.dualexport.autoconfigure.pipeline.FanOut;
-import io.github.dualexport.autoconfigure.pipeline.SendStages;
-import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
+import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
+import io.github.dualexport.autoconfigure.pipeline.send.SendStages;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 
 /**
@@ -48,21 +42,12 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 public final class DualExportTracingAutoConfiguration {
 
 	@Bean
-	TracePipelines telemetryTracePipelines(ResolvedBackends backends, SendStages sendStages) {
-		List<SignalPipeline> pipelines = new ArrayList<>();
-		List<TraceCaptureStage> stages = new ArrayList<>();
-		// Backends that need the same spans share one capture stage
-		for (List<ResolvedBackend> group : SendStages.group(backends.exporting(Signal.TRACES),
-				(backend) -> List.of(backend.spanSelection(), backend.redaction(), backend.traces()))) {
-			FanOut fanOut = sendStages.fanOut(group, Signal.TRACES);
-			stages.add(new TraceCaptureStage(CaptureStage.id(Signal.TRACES, stages.size() + 1), group.get(0), fanOut));
-			pipelines.addAll(fanOut.members());
-		}
-		return new TracePipelines(pipelines, stages);
+	SignalPipelines<TraceCaptureStage> telemetryTracePipelines(ResolvedBackends backends, SendStages sendStages) {
+		return SignalPipelines.assemble(Signal.TRACES, backends, sendStages, TraceCaptureStage::new);
 	}
 
 	@Bean
-	SdkTracerProviderBuilderCustomizer telemetryTracerProviderCustomizer(TracePipelines pipelines) {
+	SdkTracerProviderBuilderCustomizer telemetryTracerProviderCustomizer(SignalPipelines<TraceCaptureStage> pipelines) {
 		return (builder) -> pipelines.stages().forEach((stage) -> builder.addSpanProcessor(stage.spanProcessor()));
 	}
 

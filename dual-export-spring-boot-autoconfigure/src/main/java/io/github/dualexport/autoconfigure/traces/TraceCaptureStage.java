@@ -17,6 +17,11 @@ package io.github.dualexport.autoconfigure.traces;
 
 import java.util.Collection;
 
+import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.otel.OtlpMessage;
+import io.github.dualexport.autoconfigure.pipeline.capture.QueuedCaptureStage;
+import io.github.dualexport.autoconfigure.pipeline.redact.ExporterRedaction;
+import io.github.dualexport.autoconfigure.pipeline.send.FanOut;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
@@ -26,12 +31,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessorBuilder;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-
-import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
-import io.github.dualexport.autoconfigure.otel.OtlpMessage;
-import io.github.dualexport.autoconfigure.pipeline.AttributeRedactor;
-import io.github.dualexport.autoconfigure.pipeline.FanOut;
-import io.github.dualexport.autoconfigure.pipeline.QueuedCaptureStage;
 
 /**
  * The span capture stage of a group of backends: their common sampling and drop rules,
@@ -63,13 +62,11 @@ public final class TraceCaptureStage extends QueuedCaptureStage {
 	 */
 	public TraceCaptureStage(String id, ResolvedBackend settings, FanOut fanOut) {
 		super(id, fanOut, "span");
-		this.selector = new SpanSelector(settings.spanSelection());
+		this.selector = new SpanSelector(settings.traces().selection());
 		SpanExporter exporter = new FanOutSpanExporter(fanOut);
-		AttributeRedactor redactor = new AttributeRedactor(settings.redaction());
-		if (!redactor.isEmpty()) {
-			exporter = new RedactingSpanExporter(exporter, redactor);
-		}
-		this.processor = buildProcessor(BatchSpanProcessor.builder(exporter), settings.traces(), BATCH_SPAN_PROCESSOR);
+		exporter = ExporterRedaction.spans(exporter, settings.redaction());
+		this.processor = buildProcessor(BatchSpanProcessor.builder(exporter), settings.traces().batch(),
+				BATCH_SPAN_PROCESSOR);
 	}
 
 	/**

@@ -160,7 +160,7 @@ class BackendResolutionTests {
 		assertThat(backend.compression()).isEqualTo(Compression.NONE);
 		assertThat(backend.timeout()).isEqualTo(Duration.ofSeconds(3));
 		assertThat(backend.signals()).containsExactly(Signal.TRACES, Signal.LOGS);
-		assertThat(backend.traces())
+		assertThat(backend.traces().batch())
 			.isEqualTo(new ResolvedBackend.Batch(100, 10, Duration.ofMillis(200), Duration.ofSeconds(30)));
 		assertThat(backend.retry().maxAttempts()).isEqualTo(3);
 		assertThat(backend.logs().minSeverity()).isEqualTo(Severity.WARN);
@@ -184,12 +184,14 @@ class BackendResolutionTests {
 		assertThat(backend.compression()).isEqualTo(Compression.GZIP);
 		assertThat(backend.timeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(backend.signals()).containsExactly(Signal.TRACES, Signal.METRICS, Signal.LOGS);
-		assertThat(backend.traces())
+		assertThat(backend.traces().batch())
 			.isEqualTo(new ResolvedBackend.Batch(2048, 512, Duration.ofSeconds(5), Duration.ofSeconds(30)));
-		assertThat(backend.logs()).isEqualTo(new ResolvedBackend.Logs(
-				new ResolvedBackend.Batch(2048, 512, Duration.ofSeconds(1), Duration.ofSeconds(30)), Severity.INFO));
-		assertThat(backend.metrics())
-			.isEqualTo(new ResolvedBackend.Metrics(Duration.ofSeconds(60), Temporality.CUMULATIVE, Histogram.EXPLICIT));
+		assertThat(backend.logs().batch())
+			.isEqualTo(new ResolvedBackend.Batch(2048, 512, Duration.ofSeconds(1), Duration.ofSeconds(30)));
+		assertThat(backend.logs().minSeverity()).isEqualTo(Severity.INFO);
+		assertThat(backend.metrics().interval()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(backend.metrics().temporality()).isEqualTo(Temporality.CUMULATIVE);
+		assertThat(backend.metrics().histogram()).isEqualTo(Histogram.EXPLICIT);
 		assertThat(backend.retry())
 			.isEqualTo(new ResolvedBackend.Retry(true, 5, Duration.ofSeconds(1), Duration.ofSeconds(5), 1.5));
 	}
@@ -198,7 +200,7 @@ class BackendResolutionTests {
 	void backendValueOverridesTheDefault() {
 		ResolvedBackend backend = resolve(backend("a", "http://collector:4318"),
 				"telemetry.defaults.traces.max-queue-size=1000", "telemetry.backends.a.traces.max-queue-size=4000");
-		assertThat(backend.traces().maxQueueSize()).isEqualTo(4000);
+		assertThat(backend.traces().batch().maxQueueSize()).isEqualTo(4000);
 	}
 
 	@Test

@@ -46,7 +46,7 @@ class DualExportLoggingAutoConfigurationTests {
 	void withBothLoggingSystemsOnTheClasspathBothInstallersAreReady() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(LogbackAppenderInstaller.class)
 			.hasSingleBean(Log4j2AppenderInstaller.class)
-			.hasSingleBean(LogPipelines.class));
+			.hasBean("telemetryLogPipelines"));
 	}
 
 	@Test
@@ -69,14 +69,14 @@ class DualExportLoggingAutoConfigurationTests {
 	void withoutLogbackAndLog4j2CoreNoAppenderIsConfiguredButThePipelinesAre() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("ch.qos.logback", "org.apache.logging.log4j.core"))
 			.run((context) -> assertThat(context).doesNotHaveBean(AppenderInstaller.class)
-				.hasSingleBean(LogPipelines.class)
+				.hasBean("telemetryLogPipelines")
 				.hasSingleBean(SdkLoggerProviderBuilderCustomizer.class));
 	}
 
 	@Test
 	void masterSwitchOffConfiguresNeitherPipelinesNorAppenders() {
 		this.contextRunner.withPropertyValues("telemetry.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(LogPipelines.class)
+			.run((context) -> assertThat(context).doesNotHaveBean("telemetryLogPipelines")
 				.doesNotHaveBean(AppenderInstaller.class));
 	}
 

@@ -53,6 +53,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
 import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
 import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
@@ -174,7 +175,8 @@ class LogPipelineWireTests {
 			.run((context) -> {
 				logger.info("Order placed");
 				first.awaitLogRecords(LOGGER_NAME, 1, DELIVERY);
-				assertThat(context.getBean(LogPipelines.class).pipelines()).extracting(SignalPipeline::backend)
+				assertThat(((SignalPipelines<?>) context.getBean("telemetryLogPipelines")).pipelines())
+					.extracting(SignalPipeline::backend)
 					.containsExactly("logs");
 				assertThat(second.receiver()).hasReceivedNoRequests(io.github.dualexport.test.Signal.LOGS);
 			});
@@ -343,7 +345,7 @@ class LogPipelineWireTests {
 			.withPropertyValues(http("a", first), "telemetry.logs.capture.enabled=false",
 					"telemetry.defaults.signals=logs,traces", "telemetry.defaults.traces.schedule-delay=100ms")
 			.run((context) -> {
-				assertThat(context).doesNotHaveBean(LogbackAppenderInstaller.class).hasSingleBean(LogPipelines.class);
+				assertThat(context).doesNotHaveBean(LogbackAppenderInstaller.class).hasBean("telemetryLogPipelines");
 				assertThat(rootLogger().getAppender(AppenderInstaller.APPENDER_NAME)).isNull();
 				inSpan(context, () -> logger.info("Order placed"));
 				// The span reaching the backend shows the pipelines run; its log line

@@ -199,7 +199,7 @@ abstract class LogRecordAppenderContractTests {
 	void eventsOfTheSdkAndTheSendersAreLeftOut() {
 		Loggers loggers = attach(List.of());
 		loggers.getLogger("io.opentelemetry.exporter.internal.http.HttpExporter").error("Export failed");
-		loggers.getLogger("io.github.dualexport.autoconfigure.pipeline.SendQueue").warn("Backend down");
+		loggers.getLogger("io.github.dualexport.autoconfigure.pipeline.send.SendQueue").warn("Backend down");
 		loggers.getLogger(this.loggerName).info("Order placed");
 		assertThat(records()).extracting((record) -> record.getInstrumentationScopeInfo().getName())
 			.containsExactly(this.loggerName);

@@ -39,6 +39,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 
 import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
+import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
 import io.github.dualexport.test.OtlpReceiverExtension;
@@ -118,7 +119,7 @@ class LogThroughputBenchmarkTests {
 				double seconds = (System.nanoTime() - start) / 1e9;
 				double cpuNanosPerLine = (double) (THREADS.getCurrentThreadCpuTime() - cpuStart) / lines;
 				long drops = dropped(context) - dropsBefore;
-				int backends = context.getBean(LogPipelines.class).pipelines().size();
+				int backends = ((SignalPipelines<?>) context.getBean("telemetryLogPipelines")).pipelines().size();
 				double droppedPercent = (backends != 0) ? 100.0 * drops / (lines * backends) : 0;
 				context.getBean(BackendPipelines.class).flushAll(Duration.ofSeconds(10));
 				long exported = context.getBean(BackendPipelines.class)

@@ -35,6 +35,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
+import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
 
@@ -64,7 +65,8 @@ class DualExportMetricsAutoConfigurationTests {
 			assertThat(context).hasSingleBean(OpenTelemetry.class).hasSingleBean(SdkMeterProvider.class);
 			assertThat(context.getBean(OpenTelemetrySdk.class).getSdkMeterProvider())
 				.isSameAs(context.getBean(SdkMeterProvider.class));
-			assertThat(context.getBean(MetricPipelines.class).pipelines()).extracting(SignalPipeline::backend)
+			assertThat(((SignalPipelines<?>) context.getBean("telemetryMetricPipelines")).pipelines())
+				.extracting(SignalPipeline::backend)
 				.containsExactly("a", "b");
 			assertThat(context.getBean(SdkMeterProvider.class).toString()).contains("PeriodicMetricReader")
 				.doesNotContain("traces-only");
@@ -88,7 +90,7 @@ class DualExportMetricsAutoConfigurationTests {
 	void userSdkMeterProviderTakesPrecedenceAndMetricsBackOff() {
 		this.contextRunner.withUserConfiguration(UserMeterProviderConfiguration.class).run((context) -> {
 			assertThat(context).hasSingleBean(SdkMeterProvider.class)
-				.doesNotHaveBean(MetricPipelines.class)
+				.doesNotHaveBean("telemetryMetricPipelines")
 				.doesNotHaveBean(OpenTelemetryMeterRegistry.class);
 			assertThat(context.getBean(SdkMeterProvider.class))
 				.isSameAs(context.getBean(UserMeterProviderConfiguration.class).meterProvider);
@@ -132,7 +134,7 @@ class DualExportMetricsAutoConfigurationTests {
 	@Test
 	void nothingWhenTelemetryIsSwitchedOff() {
 		this.contextRunner.withPropertyValues("telemetry.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(MetricPipelines.class)
+			.run((context) -> assertThat(context).doesNotHaveBean("telemetryMetricPipelines")
 				.doesNotHaveBean(SdkMeterProvider.class)
 				.doesNotHaveBean(OpenTelemetryMeterRegistry.class));
 	}

@@ -15,7 +15,6 @@
  */
 package io.github.dualexport.autoconfigure.metrics;
 
-import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +26,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.github.dualexport.autoconfigure.BenchmarkMachine;
+import io.github.dualexport.autoconfigure.backend.Compression;
+import io.github.dualexport.autoconfigure.backend.Histogram;
+import io.github.dualexport.autoconfigure.backend.Protocol;
+import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
+import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.backend.Temporality;
+import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
+import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
+import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
+import io.github.dualexport.autoconfigure.pipeline.send.SendStages;
+import io.github.dualexport.test.OtlpReceiver;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -41,23 +57,6 @@ import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
-import io.github.dualexport.autoconfigure.backend.Compression;
-import io.github.dualexport.autoconfigure.backend.Histogram;
-import io.github.dualexport.autoconfigure.backend.Protocol;
-import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
-import io.github.dualexport.autoconfigure.backend.Signal;
-import io.github.dualexport.autoconfigure.backend.Temporality;
-import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
-import io.github.dualexport.autoconfigure.pipeline.CaptureStage;
-import io.github.dualexport.autoconfigure.pipeline.FanOut;
-import io.github.dualexport.autoconfigure.pipeline.SendStages;
-import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
-import io.github.dualexport.autoconfigure.BenchmarkMachine;
-import io.github.dualexport.test.OtlpReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -215,10 +214,10 @@ class MetricExportBenchmarkTests {
 		SendStages sendStages = new SendStages(null, List.of(), Duration.ofSeconds(10), System.out);
 		for (int i = 0; i < backends.size(); i++) {
 			ResolvedBackend backend = backends.get(i).resolve("backend-" + i, receiver(i));
-			FanOut fanOut = sendStages.fanOut(List.of(backend), Signal.METRICS);
-			MetricCaptureStage stage = new MetricCaptureStage(CaptureStage.id(Signal.METRICS, i + 1), backend, fanOut);
-			builder.registerMetricReader(stage.metricReader());
-			SignalPipeline pipeline = fanOut.members().get(0);
+			SignalPipelines<MetricCaptureStage> built = SignalPipelines.assemble(Signal.METRICS,
+					new ResolvedBackends(List.of(backend), List.of()), sendStages, MetricCaptureStage::new);
+			builder.registerMetricReader(built.stages().get(0).metricReader());
+			SignalPipeline pipeline = built.pipelines().get(0);
 			pipelines.add(pipeline);
 			exports.add(() -> assertThat(pipeline.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue());
 		}
@@ -270,10 +269,11 @@ class MetricExportBenchmarkTests {
 
 		ResolvedBackend resolve(String name, OtlpReceiver receiver) {
 			return new ResolvedBackend(name, "otlp", Protocol.HTTP_PROTOBUF, Compression.GZIP, Duration.ofSeconds(10),
-					Map.of(), Set.of(Signal.METRICS), Map.of(Signal.METRICS, receiver.httpEndpoint() + "/v1/metrics"),
-					null, new ResolvedBackend.Metrics(Duration.ofHours(1), this.temporality, this.histogram), null,
-					new ResolvedBackend.Retry(false, 2, Duration.ofSeconds(1), Duration.ofSeconds(1), 1.0),
-					ResolvedBackend.SpanSelection.ALL, ResolvedBackend.Redaction.NONE,
+					Map.of(), Set.of(Signal.METRICS), null,
+					new ResolvedBackend.Metrics(receiver.httpEndpoint() + "/v1/metrics", Map.of(), Duration.ofHours(1),
+							this.temporality, this.histogram),
+					null, new ResolvedBackend.Retry(false, 2, Duration.ofSeconds(1), Duration.ofSeconds(1), 1.0),
+					ResolvedBackend.Redaction.NONE,
 					new ResolvedBackend.Buffer(false, 32 * 1024 * 1024, null, Duration.ofHours(1)), null);
 		}
 

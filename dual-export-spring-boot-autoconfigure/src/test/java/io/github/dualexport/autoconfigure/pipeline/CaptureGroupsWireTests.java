@@ -29,6 +29,7 @@ import org.springframework.boot.opentelemetry.autoconfigure.logging.OpenTelemetr
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 
+import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
 import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
 import io.github.dualexport.autoconfigure.TestSpans;
 import io.github.dualexport.autoconfigure.backend.Signal;
@@ -36,7 +37,6 @@ import io.github.dualexport.autoconfigure.endpoint.TelemetryBackendsEndpoint;
 import io.github.dualexport.autoconfigure.logs.DualExportLoggingAutoConfiguration;
 import io.github.dualexport.autoconfigure.metrics.DualExportMetricsAutoConfiguration;
 import io.github.dualexport.autoconfigure.traces.DualExportTracingAutoConfiguration;
-import io.github.dualexport.autoconfigure.traces.TracePipelines;
 import io.github.dualexport.test.OtlpReceiverExtension;
 import io.github.dualexport.test.ReceivedRequest;
 
@@ -74,7 +74,7 @@ class CaptureGroupsWireTests {
 	@Test
 	void backendsWithTheSameSettingsShareOneCaptureStagePerSignal() {
 		this.contextRunner.withPropertyValues(http("a", first), http("b", second)).run((context) -> {
-			assertThat(context.getBean(TracePipelines.class).stages()).hasSize(1);
+			assertThat(((SignalPipelines<?>) context.getBean("telemetryTracePipelines")).stages()).hasSize(1);
 			assertThat(groups(context)).containsOnly(Map.entry("traces-1", List.of("a", "b")),
 					Map.entry("metrics-1", List.of("a", "b")), Map.entry("logs-1", List.of("a", "b")));
 		});

@@ -24,6 +24,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import io.github.dualexport.autoconfigure.backend.BackendResolver;
+import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
+import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.backend.TelemetryProperties;
+import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
+import io.github.dualexport.autoconfigure.pipeline.send.SendStages;
+import io.github.dualexport.autoconfigure.traces.TraceCaptureStage;
+import io.github.dualexport.test.OtlpSink;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
@@ -31,18 +45,6 @@ import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-
-import io.github.dualexport.autoconfigure.backend.BackendResolver;
-import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
-import io.github.dualexport.autoconfigure.backend.Signal;
-import io.github.dualexport.autoconfigure.backend.TelemetryProperties;
-import io.github.dualexport.autoconfigure.traces.TraceCaptureStage;
-import io.github.dualexport.test.OtlpSink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,11 +125,11 @@ class FanOutCostBenchmark {
 		}
 		else {
 			List<ResolvedBackend> resolved = resolve(sinks.subList(0, backends));
-			FanOut fanOut = new SendStages(null, List.of(), Duration.ofSeconds(10), System.out).fanOut(resolved,
-					Signal.TRACES);
-			builder.addSpanProcessor(
-					new TraceCaptureStage(CaptureStage.id(Signal.TRACES, 1), resolved.get(0), fanOut).spanProcessor());
-			pipelines.addAll(fanOut.members());
+			SignalPipelines<TraceCaptureStage> built = SignalPipelines.assemble(Signal.TRACES,
+					new ResolvedBackends(resolved, List.of()),
+					new SendStages(null, List.of(), Duration.ofSeconds(10), System.out), TraceCaptureStage::new);
+			builder.addSpanProcessor(built.stages().get(0).spanProcessor());
+			pipelines.addAll(built.pipelines());
 		}
 		SdkTracerProvider provider = builder.build();
 		Tracer tracer = provider.get("io.github.dualexport.benchmark");

@@ -23,6 +23,24 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import io.github.dualexport.autoconfigure.backend.BackendResolver;
+import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
+import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.backend.TelemetryProperties;
+import io.github.dualexport.autoconfigure.otel.OtlpMessage;
+import io.github.dualexport.autoconfigure.pipeline.capture.CaptureStage;
+import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
+import io.github.dualexport.autoconfigure.pipeline.send.FanOut;
+import io.github.dualexport.autoconfigure.pipeline.send.SendStages;
+import io.github.dualexport.test.OtlpReceiverExtension;
+import io.github.dualexport.test.ReceivedRequest;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.logs.Severity;
@@ -48,20 +66,6 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-
-import io.github.dualexport.autoconfigure.backend.BackendResolver;
-import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
-import io.github.dualexport.autoconfigure.backend.Signal;
-import io.github.dualexport.autoconfigure.backend.TelemetryProperties;
-import io.github.dualexport.autoconfigure.otel.OtlpMessage;
-import io.github.dualexport.test.OtlpReceiverExtension;
-import io.github.dualexport.test.ReceivedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -182,12 +186,12 @@ class OtlpEncodingWireTests {
 
 	private void send(String setting, Signal signal, OtlpMessage request, int items) {
 		ResolvedBackend backend = backend(setting);
-		FanOut fanOut = new SendStages(null, List.of(), Duration.ofSeconds(5), System.out).fanOut(List.of(backend),
-				signal);
-		new DirectCapture(CaptureStage.id(signal, 1), fanOut);
-		this.pipelines.addAll(fanOut.members());
-		assertThat(fanOut.deliver(request, items).isSuccess()).isTrue();
-		assertThat(fanOut.members().get(0).forceFlush().join(5, TimeUnit.SECONDS).isSuccess()).isTrue();
+		SignalPipelines<DirectCapture> built = SignalPipelines.assemble(signal,
+				new ResolvedBackends(List.of(backend), List.of()),
+				new SendStages(null, List.of(), Duration.ofSeconds(5), System.out), DirectCapture::new);
+		this.pipelines.addAll(built.pipelines());
+		assertThat(built.stages().get(0).deliver(request, items).isSuccess()).isTrue();
+		assertThat(built.pipelines().get(0).forceFlush().join(5, TimeUnit.SECONDS).isSuccess()).isTrue();
 	}
 
 	private static ResolvedBackend backend(String setting) {
@@ -255,8 +259,12 @@ class OtlpEncodingWireTests {
 	 */
 	private static final class DirectCapture extends CaptureStage {
 
-		DirectCapture(String id, FanOut fanOut) {
+		DirectCapture(String id, ResolvedBackend settings, FanOut fanOut) {
 			super(id, fanOut);
+		}
+
+		CompletableResultCode deliver(OtlpMessage request, int items) {
+			return fanOut().deliver(request, items);
 		}
 
 		@Override

@@ -64,13 +64,12 @@ import org.springframework.util.unit.DataSize;
 import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
 import io.github.dualexport.autoconfigure.backend.Signal;
 import io.github.dualexport.autoconfigure.logs.DualExportLoggingAutoConfiguration;
-import io.github.dualexport.autoconfigure.logs.LogPipelines;
+import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
 import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
 import io.github.dualexport.autoconfigure.shutdown.PipelinesShutdownAutoConfiguration;
 import io.github.dualexport.autoconfigure.traces.DualExportTracingAutoConfiguration;
-import io.github.dualexport.autoconfigure.traces.TracePipelines;
 import io.github.dualexport.autoconfigure.BenchmarkMachine;
 import io.github.dualexport.test.OtlpReceiver;
 
@@ -187,8 +186,9 @@ class OutageHeapBenchmark {
 			List<WeakReference<Object>> released = new ArrayList<>();
 			this.contextRunner.withPropertyValues(properties(healthy.httpEndpoint(), downEndpoint)).run((context) -> {
 				BackendPipelines pipelines = context.getBean(BackendPipelines.class);
-				List.of(context.getBean(OpenTelemetry.class), pipelines, context.getBean(TracePipelines.class),
-						context.getBean(LogPipelines.class))
+				List.of(context.getBean(OpenTelemetry.class), pipelines,
+						((SignalPipelines<?>) context.getBean("telemetryTracePipelines")),
+						((SignalPipelines<?>) context.getBean("telemetryLogPipelines")))
 					.forEach((bean) -> released.add(new WeakReference<>(bean)));
 				Tracer tracer = context.getBean(OpenTelemetry.class).getTracer("benchmark");
 				pipelines.setEnabled(DOWN, false);

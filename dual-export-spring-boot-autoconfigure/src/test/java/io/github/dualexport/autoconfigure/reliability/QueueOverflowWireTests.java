@@ -16,7 +16,6 @@
 package io.github.dualexport.autoconfigure.reliability;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,0 +1,146 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.dualexport.autoconfigure.pipeline.capture;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.pipeline.QueueState;
+import io.github.dualexport.autoconfigure.pipeline.send.FanOut;
+import io.github.dualexport.autoconfigure.pipeline.send.SendQueue;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+
+/**
+ * What the backends of one group share for one signal: capturing, selecting, batching and
+ * encoding, done once for all of them. Backends fall into one group when they need the
+ * same bytes: the same sampling and drop rules, redaction, batching, and for metrics the
+ * same interval, temporality and histogram aggregation.
+ *
+ * @author Dual Export contributors
+ */
+public abstract class CaptureStage {
+
+	private final String id;
+
+	private final FanOut fanOut;
+
+	private final AtomicReference<CompletableResultCode> shutdown = new AtomicReference<>();
+
+	/**
+	 * Create a new instance.
+	 * @param id the group's id, such as {@code traces-1}
+	 * @param fanOut hands the encoded requests to the group's backends
+	 */
+	protected CaptureStage(String id, FanOut fanOut) {
+		this.id = id;
+		this.fanOut = fanOut;
+	}
+
+	/**
+	 * Return the id of a group.
+	 * @param signal the signal
+	 * @param index the group's position among the signal's groups, from 1
+	 * @return the id
+	 */
+	public static String id(Signal signal, int index) {
+		return signal.id() + "-" + index;
+	}
+
+	/**
+	 * Return the group's id.
+	 * @return the id
+	 */
+	public final String id() {
+		return this.id;
+	}
+
+	/**
+	 * Return the fan-out to the group's backends.
+	 * @return the fan-out
+	 */
+	protected final FanOut fanOut() {
+		return this.fanOut;
+	}
+
+	/**
+	 * Return the names of the group's backends.
+	 * @return the backend names
+	 */
+	public final List<String> backends() {
+		return this.fanOut.members().stream().map(SendQueue::backend).toList();
+	}
+
+	/**
+	 * Return the state of the stage's own queue, if it has one.
+	 * @return the queue state
+	 */
+	public abstract QueueState state();
+
+	/**
+	 * Encode and hand over everything captured so far.
+	 * @return completes when it is in the backends' send queues
+	 */
+	public abstract CompletableResultCode forceFlush();
+
+	/**
+	 * Hand over everything captured and stop. Called by every backend of the group and by
+	 * the SDK: runs once.
+	 * @return completes when the stage stopped
+	 */
+	public final CompletableResultCode shutdown() {
+		CompletableResultCode result = new CompletableResultCode();
+		if (!this.shutdown.compareAndSet(null, result)) {
+			return this.shutdown.get();
+		}
+		CompletableResultCode stopped = doShutdown();
+		stopped.whenComplete(() -> complete(result, stopped.isSuccess()));
+		return result;
+	}
+
+	/**
+	 * Hand over everything captured and stop; called once.
+	 * @return completes when the stage stopped
+	 */
+	protected abstract CompletableResultCode doShutdown();
+
+	/**
+	 * Run a second step once a first one completed.
+	 * @param first the first step's result
+	 * @param second starts the second step
+	 * @return completes when the second step completes; fails if either fails
+	 */
+	static CompletableResultCode then(CompletableResultCode first, Supplier<CompletableResultCode> second) {
+		CompletableResultCode result = new CompletableResultCode();
+		first.whenComplete(() -> {
+			CompletableResultCode next = second.get();
+			next.whenComplete(() -> complete(result, first.isSuccess() && next.isSuccess()));
+		});
+		return result;
+	}
+
+	private static void complete(CompletableResultCode result, boolean success) {
+		if (success) {
+			result.succeed();
+		}
+		else {
+			result.fail();
+		}
+	}
+
+}

@@ -1,0 +1,102 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.dualexport.autoconfigure.pipeline.capture;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
+import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
+import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
+import io.github.dualexport.autoconfigure.pipeline.send.FanOut;
+import io.github.dualexport.autoconfigure.pipeline.send.SendStages;
+
+/**
+ * The pipelines of one signal for every backend that receives it, and the capture stages
+ * that feed them: one stage per group of backends that need the same data (equal
+ * {@link ResolvedBackend#captureKey(Signal) capture keys}), each handing its encoded
+ * requests to the send queues of its backends. Each signal's auto-configuration
+ * contributes one.
+ *
+ * @param <S> the type of the signal's capture stage
+ * @param signal the signal
+ * @param pipelines one pipeline per backend, in configuration order
+ * @param stages one capture stage per group
+ * @author Dual Export contributors
+ */
+public record SignalPipelines<S extends CaptureStage>(Signal signal, List<SignalPipeline> pipelines, List<S> stages) {
+
+	/**
+	 * Create a new instance.
+	 */
+	public SignalPipelines {
+		pipelines = List.copyOf(pipelines);
+		stages = List.copyOf(stages);
+	}
+
+	/**
+	 * Build the pipelines of one signal: group its backends, build each group's capture
+	 * stage and the send queue of each backend.
+	 * @param <S> the type of the signal's capture stage
+	 * @param signal the signal
+	 * @param backends every enabled backend
+	 * @param sendStages builds the send queues
+	 * @param stages builds a group's capture stage
+	 * @return the pipelines
+	 */
+	public static <S extends CaptureStage> SignalPipelines<S> assemble(Signal signal, ResolvedBackends backends,
+			SendStages sendStages, Factory<S> stages) {
+		Map<List<Object>, List<ResolvedBackend>> groups = new LinkedHashMap<>();
+		for (ResolvedBackend backend : backends.exporting(signal)) {
+			groups.computeIfAbsent(backend.captureKey(signal), (key) -> new ArrayList<>()).add(backend);
+		}
+		List<SignalPipeline> pipelines = new ArrayList<>();
+		List<S> built = new ArrayList<>();
+		for (List<ResolvedBackend> group : groups.values()) {
+			FanOut fanOut = sendStages.fanOut(group, signal);
+			S stage = stages.create(CaptureStage.id(signal, built.size() + 1), group.get(0), fanOut);
+			built.add(stage);
+			fanOut.members().forEach((queue) -> pipelines.add(new BackendSignalPipeline(stage, queue)));
+		}
+		return new SignalPipelines<>(signal, pipelines, built);
+	}
+
+	/**
+	 * Builds the capture stage of one group.
+	 *
+	 * @param <S> the type of the stage
+	 */
+	@FunctionalInterface
+	public interface Factory<S extends CaptureStage> {
+
+		/**
+		 * Build the capture stage of a group.
+		 * @param id the group's id, such as {@code traces-1}
+		 * @param settings a backend of the group, whose capture settings and redaction
+		 * every member shares
+		 * @param fanOut hands the encoded requests to the send queues of the group's
+		 * backends
+		 * @return the stage
+		 */
+		S create(String id, ResolvedBackend settings, FanOut fanOut);
+
+	}
+
+}

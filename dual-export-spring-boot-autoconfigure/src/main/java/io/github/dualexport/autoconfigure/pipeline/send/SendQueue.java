@@ -1,0 +1,359 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.dualexport.autoconfigure.pipeline.send;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
+import io.github.dualexport.autoconfigure.pipeline.QueueState;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+
+/**
+ * One backend's send stage for one signal: a bounded {@link RequestBuffer} of encoded
+ * requests, drained by the backend's own thread through its own {@link RequestSender}.
+ * Adding never blocks: what does not fit is dropped, counted and logged at most once a
+ * minute; a slow or dead backend fills only its own buffer.
+ * <p>
+ * A request that finally fails is given up (counted as failed), unless the buffer is
+ * durable and the failure transient: then it stays at the head and is sent again after a
+ * pause, so that nothing is lost while the backend is away.
+ * <p>
+ * Switched off with {@link #setAccepting(boolean)}, the queue takes no new requests and
+ * goes on sending what it holds. Queues are made by {@link SendStages} and fed by a
+ * {@link FanOut}.
+ *
+ * @author Dual Export contributors
+ */
+public final class SendQueue {
+
+	private static final Log logger = LogFactory.getLog(SendQueue.class);
+
+	private static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
+
+	private final String backend;
+
+	private final Signal signal;
+
+	private final RequestBuffer buffer;
+
+	private final RequestSender sender;
+
+	private final ExportRecorder recorder;
+
+	private final Duration requestBound;
+
+	private final Duration retryPause;
+
+	private final Duration shutdownTimeout;
+
+	private final Object lock = new Object();
+
+	private final List<CompletableResultCode> flushes = new ArrayList<>();
+
+	private final AtomicLong dropped = new AtomicLong();
+
+	private final RateLimitedLog dropLog = new RateLimitedLog(logger, LOG_INTERVAL);
+
+	private final RateLimitedLog failureLog = new RateLimitedLog(logger, LOG_INTERVAL);
+
+	private final Thread worker;
+
+	private volatile boolean accepting = true;
+
+	private boolean sending;
+
+	private boolean closing;
+
+	private CompletableResultCode shutdown;
+
+	/**
+	 * Create a send queue and start its thread.
+	 * @param backend the backend name
+	 * @param signal the signal
+	 * @param buffer where requests wait
+	 * @param sender sends them
+	 * @param recorder records the outcome of each request
+	 * @param requestBound the longest one request may take, retries included
+	 * @param retryPause the pause before sending again a request a durable buffer kept
+	 * @param shutdownTimeout how long a shutdown waits for the buffer to drain
+	 */
+	SendQueue(String backend, Signal signal, RequestBuffer buffer, RequestSender sender, ExportRecorder recorder,
+			Duration requestBound, Duration retryPause, Duration shutdownTimeout) {
+		this.backend = backend;
+		this.signal = signal;
+		this.buffer = buffer;
+		this.sender = sender;
+		this.recorder = recorder;
+		this.requestBound = requestBound;
+		this.retryPause = retryPause;
+		this.shutdownTimeout = shutdownTimeout;
+		this.worker = new Thread(this::run, "dual-export-" + backend + "-" + signal.id());
+		this.worker.setDaemon(true);
+		this.worker.start();
+	}
+
+	/**
+	 * Return the name of the backend this queue sends to.
+	 * @return the backend name
+	 */
+	public String backend() {
+		return this.backend;
+	}
+
+	/**
+	 * Return the signal this queue carries.
+	 * @return the signal
+	 */
+	public Signal signal() {
+		return this.signal;
+	}
+
+	/**
+	 * Return whether the queue takes new requests.
+	 * @return whether it is accepting
+	 */
+	public boolean isAccepting() {
+		return this.accepting;
+	}
+
+	/**
+	 * Switch the queue on or off; switched off, it takes no new requests and goes on
+	 * sending what it holds.
+	 * @param accepting whether to take new requests
+	 */
+	public void setAccepting(boolean accepting) {
+		this.accepting = accepting;
+	}
+
+	/**
+	 * Return the encoding the backend's sender sends.
+	 * @return the encoding
+	 */
+	Encoding encoding() {
+		return this.sender.encoding();
+	}
+
+	/**
+	 * Queue a request for sending; never blocks on the backend.
+	 * @param request the request, encoded in this queue's {@link #encoding()} at least
+	 */
+	void add(EncodedRequest request) {
+		if (!this.accepting) {
+			return;
+		}
+		BufferedRequest buffered = new BufferedRequest(request.bytes(encoding()), request.items(),
+				System.currentTimeMillis());
+		int droppedItems;
+		synchronized (this.lock) {
+			droppedItems = this.closing ? buffered.items() : this.buffer.add(buffered);
+			this.lock.notifyAll();
+		}
+		if (droppedItems > 0) {
+			this.dropped.addAndGet(droppedItems);
+			this.dropLog.warn((times) -> "Dropped " + this.signal.id() + " for backend '" + this.backend + "' " + times
+					+ " time(s) in the last minute: its send queue is full (" + this.buffer.items() + " items, "
+					+ this.buffer.bytes() + " bytes)");
+		}
+	}
+
+	/**
+	 * Return the state of the queue.
+	 * @return the items waiting, the item capacity and the items dropped so far
+	 */
+	public QueueState state() {
+		return new QueueState(this.buffer.items(), this.buffer.itemCapacity(),
+				this.dropped.get() + this.buffer.discarded(), this.buffer.bytes());
+	}
+
+	/**
+	 * Return the recorded export outcomes with the queue's state.
+	 * @param group the id of the capture group feeding this queue
+	 * @param upstreamDropped the items dropped before they reached this queue, by the
+	 * capture stage its group shares
+	 * @return a snapshot
+	 */
+	public PipelineSnapshot snapshot(String group, long upstreamDropped) {
+		QueueState state = state();
+		return this.recorder.snapshot(
+				new QueueState(state.size(), state.capacity(), state.dropped() + upstreamDropped, state.bytes()),
+				this.accepting, group);
+	}
+
+	/**
+	 * Return the number of bytes waiting.
+	 * @return the bytes waiting
+	 */
+	public long bytes() {
+		return this.buffer.bytes();
+	}
+
+	/**
+	 * Wait for everything queued now to be sent or given up.
+	 * @return completes when the queue is empty and nothing is in flight
+	 */
+	public CompletableResultCode flush() {
+		synchronized (this.lock) {
+			if (isIdle()) {
+				return CompletableResultCode.ofSuccess();
+			}
+			CompletableResultCode result = new CompletableResultCode();
+			this.flushes.add(result);
+			return result;
+		}
+	}
+
+	/**
+	 * Stop taking requests, send what is queued within the shutdown timeout, then stop
+	 * the thread and release the sender; what is left is lost (and counted as dropped)
+	 * unless the buffer is durable. Idempotent.
+	 * @return completes when the queue is closed
+	 */
+	public CompletableResultCode shutdown() {
+		synchronized (this.lock) {
+			if (this.shutdown == null) {
+				this.shutdown = new CompletableResultCode();
+				this.closing = true;
+				this.lock.notifyAll();
+				Thread deadline = new Thread(this::closeAfterTimeout,
+						"dual-export-" + this.backend + "-" + this.signal.id() + "-shutdown");
+				deadline.setDaemon(true);
+				deadline.start();
+			}
+			return this.shutdown;
+		}
+	}
+
+	private void closeAfterTimeout() {
+		try {
+			this.worker.join(this.shutdownTimeout.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (this.worker.isAlive()) {
+			this.worker.interrupt();
+			try {
+				this.worker.join(1000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		long left = this.buffer.items();
+		if (!this.buffer.isDurable()) {
+			// Lost with the memory they were held in
+			this.dropped.addAndGet(left);
+		}
+		this.buffer.close();
+		CompletableResultCode senderShutdown = this.sender.shutdown();
+		senderShutdown.whenComplete(() -> {
+			if (left == 0) {
+				this.shutdown.succeed();
+			}
+			else {
+				this.shutdown.fail();
+			}
+		});
+	}
+
+	private boolean isIdle() {
+		return !this.sending && this.buffer.head() == null;
+	}
+
+	private boolean isKept(Throwable failure) {
+		return this.buffer.isDurable() && this.sender.isTransient(failure);
+	}
+
+	private void run() {
+		try {
+			BufferedRequest request;
+			while ((request = next()) != null) {
+				send(request);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			synchronized (this.lock) {
+				this.sending = false;
+				this.flushes.forEach(CompletableResultCode::succeed);
+				this.flushes.clear();
+			}
+		}
+	}
+
+	private BufferedRequest next() throws InterruptedException {
+		synchronized (this.lock) {
+			this.sending = false;
+			BufferedRequest request;
+			while ((request = this.buffer.head()) == null) {
+				this.flushes.forEach(CompletableResultCode::succeed);
+				this.flushes.clear();
+				if (this.closing) {
+					return null;
+				}
+				this.lock.wait();
+			}
+			this.sending = true;
+			return request;
+		}
+	}
+
+	private void send(BufferedRequest request) throws InterruptedException {
+		CompletableResultCode result = this.recorder.record(request.items(), () -> this.sender.send(request),
+				this::isKept);
+		CountDownLatch done = new CountDownLatch(1);
+		result.whenComplete(done::countDown);
+		if (!done.await(this.requestBound.toMillis(), TimeUnit.MILLISECONDS)) {
+			result.fail();
+		}
+		if (result.isSuccess()) {
+			this.buffer.remove(request);
+			return;
+		}
+		Throwable failure = result.getFailureThrowable();
+		boolean keep = isKept(failure);
+		this.failureLog.warn((times) -> "Failed to export " + this.signal.id() + " to backend '" + this.backend + "' "
+				+ times + " time(s) in the last minute, last: " + ExportRecorder.describe(failure)
+				+ (keep ? "; kept on disk to be sent again" : ""));
+		if (!keep) {
+			this.buffer.remove(request);
+			return;
+		}
+		this.buffer.release(request);
+		synchronized (this.lock) {
+			if (!this.closing) {
+				this.lock.wait(this.retryPause.toMillis());
+			}
+		}
+		if (this.closing) {
+			// Kept on disk for the next start rather than retried through the shutdown
+			throw new InterruptedException();
+		}
+	}
+
+}
