@@ -365,12 +365,12 @@ public record ResolvedBackend(String name, String type, Protocol protocol, Compr
 	 * @param attribute the attribute that must be present, or {@code null}
 	 * @param value the value the attribute must have, or {@code null} for any
 	 */
-	public record DropRule(Pattern name, String attribute, String value) {
+	public record DropRule(@Nullable Pattern name, @Nullable String attribute, @Nullable String value) {
 
 		// Patterns compare by identity: rules compare by pattern text, so that backends
 		// with the same rules share a capture stage
 		@Override
-		public boolean equals(Object other) {
+		public boolean equals(@Nullable Object other) {
 			return other instanceof DropRule rule && Objects.equals(patternText(), rule.patternText())
 					&& Objects.equals(this.attribute, rule.attribute) && Objects.equals(this.value, rule.value);
 		}
@@ -380,7 +380,7 @@ public record ResolvedBackend(String name, String type, Protocol protocol, Compr
 			return Objects.hash(patternText(), this.attribute, this.value);
 		}
 
-		private String patternText() {
+		private @Nullable String patternText() {
 			return (this.name != null) ? this.name.pattern() : null;
 		}
 
@@ -432,7 +432,7 @@ public record ResolvedBackend(String name, String type, Protocol protocol, Compr
 	 * memory
 	 * @param maxAge the age after which a request kept on disk is given up
 	 */
-	public record Buffer(boolean disk, long maxBytes, Path directory, Duration maxAge) {
+	public record Buffer(boolean disk, long maxBytes, @Nullable Path directory, Duration maxAge) {
 
 		/**
 		 * Return the directory of one signal's requests.

@@ -16,6 +16,8 @@
 
 package io.github.dualexport.autoconfigure.otel;
 
+import org.jspecify.annotations.Nullable;
+
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -51,7 +53,7 @@ public final class MicrometerBridge {
 	 * @param bridge the bridge, or {@code null} if there is none
 	 * @return the registry to read from
 	 */
-	public static MeterRegistry readableView(MeterRegistry registry, MeterRegistry bridge) {
+	public static MeterRegistry readableView(MeterRegistry registry, @Nullable MeterRegistry bridge) {
 		if (bridge == null) {
 			return registry;
 		}

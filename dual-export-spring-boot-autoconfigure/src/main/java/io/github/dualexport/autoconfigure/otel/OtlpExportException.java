@@ -18,6 +18,8 @@ package io.github.dualexport.autoconfigure.otel;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Why an OTLP request failed: the backend's answer (HTTP status or gRPC status) when it
  * answered, or the cause when it could not be reached. The message never quotes a header
@@ -48,7 +50,7 @@ public final class OtlpExportException extends Exception {
 	 * @param statusMessage the status message, may be {@code null}
 	 * @return the failure
 	 */
-	public static OtlpExportException httpResponse(int status, String statusMessage) {
+	public static OtlpExportException httpResponse(int status, @Nullable String statusMessage) {
 		String message = "HTTP " + status + ((statusMessage != null) ? " " + statusMessage : "");
 		return new OtlpExportException(false, status, message.strip(), null);
 	}
@@ -59,7 +61,7 @@ public final class OtlpExportException extends Exception {
 	 * @param description the status description, may be {@code null}
 	 * @return the failure
 	 */
-	public static OtlpExportException grpcResponse(int status, String description) {
+	public static OtlpExportException grpcResponse(int status, @Nullable String description) {
 		String name = (status >= 0 && status < GRPC_STATUS_NAMES.size()) ? GRPC_STATUS_NAMES.get(status)
 				: String.valueOf(status);
 		String message = "gRPC " + name + ((description != null) ? " " + description : "");

@@ -24,6 +24,8 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.dualexport.autoconfigure.backend.Signal;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
 
@@ -43,8 +45,8 @@ import io.opentelemetry.sdk.common.export.RetryPolicy;
  * @author Dual Export contributors
  */
 public record OtlpTransportSettings(URI endpoint, Signal signal, boolean grpc, boolean gzip, Duration timeout,
-		Map<String, String> headers, RetryPolicy retryPolicy, SSLContext sslContext, X509TrustManager trustManager,
-		List<String> enabledProtocols) {
+		Map<String, String> headers, @Nullable RetryPolicy retryPolicy, @Nullable SSLContext sslContext,
+		@Nullable X509TrustManager trustManager, @Nullable List<String> enabledProtocols) {
 
 	private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 

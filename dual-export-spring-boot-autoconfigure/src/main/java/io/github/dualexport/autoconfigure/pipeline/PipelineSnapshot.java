@@ -17,6 +17,8 @@ package io.github.dualexport.autoconfigure.pipeline;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.dualexport.autoconfigure.backend.Signal;
 
 /**
@@ -40,7 +42,7 @@ import io.github.dualexport.autoconfigure.backend.Signal;
  * @author Dual Export contributors
  */
 public record PipelineSnapshot(String backend, Signal signal, String group, boolean enabled, long exported, long failed,
-		long dropped, long queueSize, long queueCapacity, long queueBytes, Instant lastSuccess, Instant lastFailure,
-		String lastError, long consecutiveFailures) {
+		long dropped, long queueSize, long queueCapacity, long queueBytes, @Nullable Instant lastSuccess,
+		@Nullable Instant lastFailure, @Nullable String lastError, long consecutiveFailures) {
 
 }
