@@ -15,19 +15,15 @@
  */
 package io.github.dualexport.autoconfigure.logs;
 
-import java.util.Collection;
-
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
-import io.github.dualexport.autoconfigure.otel.OtlpMessage;
+import io.github.dualexport.autoconfigure.pipeline.capture.FanOutExporters;
 import io.github.dualexport.autoconfigure.pipeline.capture.QueuedCaptureStage;
 import io.github.dualexport.autoconfigure.pipeline.redact.ExporterRedaction;
 import io.github.dualexport.autoconfigure.pipeline.send.FanOut;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.LogRecordProcessor;
 import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
-import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessorBuilder;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
@@ -63,7 +59,7 @@ public final class LogCaptureStage extends QueuedCaptureStage {
 	public LogCaptureStage(String id, ResolvedBackend settings, FanOut fanOut) {
 		super(id, fanOut, "log");
 		this.minSeverityNumber = settings.logs().minSeverity().lowestOpenTelemetrySeverity().getSeverityNumber();
-		LogRecordExporter exporter = new FanOutLogRecordExporter(fanOut);
+		LogRecordExporter exporter = FanOutExporters.logs(fanOut);
 		exporter = ExporterRedaction.logs(exporter, settings.redaction());
 		this.processor = buildProcessor(BatchLogRecordProcessor.builder(exporter), settings.logs().batch(),
 				BATCH_LOG_RECORD_PROCESSOR);
@@ -95,29 +91,6 @@ public final class LogCaptureStage extends QueuedCaptureStage {
 			if (fanOut().isAccepting() && isSevereEnough(logRecord.getSeverity())) {
 				LogCaptureStage.this.processor.onEmit(context, logRecord);
 			}
-		}
-
-	}
-
-	/**
-	 * Encodes each batch once with the official OTLP marshaller for every backend of the
-	 * group.
-	 */
-	private record FanOutLogRecordExporter(FanOut fanOut) implements LogRecordExporter {
-
-		@Override
-		public CompletableResultCode export(Collection<LogRecordData> logs) {
-			return this.fanOut.deliver(OtlpMessage.ofLogs(logs), logs.size());
-		}
-
-		@Override
-		public CompletableResultCode flush() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
-			return CompletableResultCode.ofSuccess();
 		}
 
 	}

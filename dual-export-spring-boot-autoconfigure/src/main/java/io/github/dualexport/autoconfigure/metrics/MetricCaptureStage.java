@@ -15,13 +15,11 @@
  */
 package io.github.dualexport.autoconfigure.metrics;
 
-import java.util.Collection;
-
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.otel.BatchProcessorTelemetry;
-import io.github.dualexport.autoconfigure.otel.OtlpMessage;
 import io.github.dualexport.autoconfigure.pipeline.QueueState;
 import io.github.dualexport.autoconfigure.pipeline.capture.CaptureStage;
+import io.github.dualexport.autoconfigure.pipeline.capture.FanOutExporters;
 import io.github.dualexport.autoconfigure.pipeline.redact.ExporterRedaction;
 import io.github.dualexport.autoconfigure.pipeline.send.FanOut;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -29,7 +27,6 @@ import io.opentelemetry.sdk.common.export.MemoryMode;
 import io.opentelemetry.sdk.metrics.Aggregation;
 import io.opentelemetry.sdk.metrics.InstrumentType;
 import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
-import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.export.CollectionRegistration;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.metrics.export.MetricReader;
@@ -58,7 +55,8 @@ public final class MetricCaptureStage extends CaptureStage {
 	 */
 	public MetricCaptureStage(String id, ResolvedBackend settings, FanOut fanOut) {
 		super(id, fanOut);
-		MetricExporter exporter = new FanOutMetricExporter(fanOut, MetricSelectors.of(settings.metrics()));
+		MetricSelectors selectors = MetricSelectors.of(settings.metrics());
+		MetricExporter exporter = FanOutExporters.metrics(fanOut, selectors.temporality(), selectors.aggregation());
 		exporter = ExporterRedaction.metrics(exporter, settings.redaction());
 		PeriodicMetricReaderBuilder builder = PeriodicMetricReader.builder(exporter)
 			.setInterval(settings.metrics().interval());
@@ -87,56 +85,6 @@ public final class MetricCaptureStage extends CaptureStage {
 	@Override
 	protected CompletableResultCode doShutdown() {
 		return this.reader.shutdown();
-	}
-
-	private static int points(Collection<MetricData> metrics) {
-		int points = 0;
-		for (MetricData metric : metrics) {
-			points += metric.getData().getPoints().size();
-		}
-		return points;
-	}
-
-	/**
-	 * Encodes each collection once with the official OTLP marshaller for every backend of
-	 * the group.
-	 */
-	private record FanOutMetricExporter(FanOut fanOut, MetricSelectors selectors) implements MetricExporter {
-
-		@Override
-		public CompletableResultCode export(Collection<MetricData> metrics) {
-			if (!this.fanOut.isAccepting()) {
-				return CompletableResultCode.ofSuccess();
-			}
-			return this.fanOut.deliver(OtlpMessage.ofMetrics(metrics), points(metrics));
-		}
-
-		@Override
-		public AggregationTemporality getAggregationTemporality(InstrumentType instrumentType) {
-			return this.selectors.temporality().getAggregationTemporality(instrumentType);
-		}
-
-		@Override
-		public Aggregation getDefaultAggregation(InstrumentType instrumentType) {
-			return this.selectors.aggregation().getDefaultAggregation(instrumentType);
-		}
-
-		@Override
-		public MemoryMode getMemoryMode() {
-			// Redaction wraps the points; encoding happens before the next collection
-			return MemoryMode.IMMUTABLE_DATA;
-		}
-
-		@Override
-		public CompletableResultCode flush() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
-			return CompletableResultCode.ofSuccess();
-		}
-
 	}
 
 	/**

@@ -15,19 +15,15 @@
  */
 package io.github.dualexport.autoconfigure.traces;
 
-import java.util.Collection;
-
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
-import io.github.dualexport.autoconfigure.otel.OtlpMessage;
+import io.github.dualexport.autoconfigure.pipeline.capture.FanOutExporters;
 import io.github.dualexport.autoconfigure.pipeline.capture.QueuedCaptureStage;
 import io.github.dualexport.autoconfigure.pipeline.redact.ExporterRedaction;
 import io.github.dualexport.autoconfigure.pipeline.send.FanOut;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessorBuilder;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -63,7 +59,7 @@ public final class TraceCaptureStage extends QueuedCaptureStage {
 	public TraceCaptureStage(String id, ResolvedBackend settings, FanOut fanOut) {
 		super(id, fanOut, "span");
 		this.selector = new SpanSelector(settings.traces().selection());
-		SpanExporter exporter = new FanOutSpanExporter(fanOut);
+		SpanExporter exporter = FanOutExporters.spans(fanOut);
 		exporter = ExporterRedaction.spans(exporter, settings.redaction());
 		this.processor = buildProcessor(BatchSpanProcessor.builder(exporter), settings.traces().batch(),
 				BATCH_SPAN_PROCESSOR);
@@ -101,29 +97,6 @@ public final class TraceCaptureStage extends QueuedCaptureStage {
 		@Override
 		public boolean isEndRequired() {
 			return true;
-		}
-
-	}
-
-	/**
-	 * Encodes each batch once with the official OTLP marshaller for every backend of the
-	 * group.
-	 */
-	private record FanOutSpanExporter(FanOut fanOut) implements SpanExporter {
-
-		@Override
-		public CompletableResultCode export(Collection<SpanData> spans) {
-			return this.fanOut.deliver(OtlpMessage.ofSpans(spans), spans.size());
-		}
-
-		@Override
-		public CompletableResultCode flush() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
-			return CompletableResultCode.ofSuccess();
 		}
 
 	}
