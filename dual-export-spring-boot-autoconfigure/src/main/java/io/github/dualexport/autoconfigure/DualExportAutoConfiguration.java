@@ -19,10 +19,12 @@ import java.util.Objects;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -37,13 +39,16 @@ import io.github.dualexport.autoconfigure.otel.OptionalFeature;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.ExportListener;
 import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
+import io.github.dualexport.autoconfigure.pipeline.send.OtlpSenderCustomizer;
 import io.github.dualexport.autoconfigure.pipeline.send.SendStages;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 
 /**
  * Auto-configuration of the backends under {@code telemetry.backends}: resolves and
  * validates them once at startup and gathers the pipelines that each signal's
- * auto-configuration builds for them.
+ * auto-configuration builds for them. The resolved backends, the send stages and the
+ * gathered pipelines each back off when the application defines its own bean of that
+ * type; {@link OtlpSenderCustomizer} beans tune each backend's sender.
  *
  * @author Dual Export contributors
  */
@@ -56,11 +61,20 @@ public final class DualExportAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(DualExportAutoConfiguration.class);
 
 	@Bean
+	@ConditionalOnMissingBean
 	ResolvedBackends telemetryResolvedBackends(TelemetryProperties properties, ObjectProvider<SslBundles> sslBundles) {
+		return BackendResolver.resolve(properties, SslBundleChecks.of(sslBundles.getIfAvailable()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SendStages telemetrySendStages(ResolvedBackends backends, TelemetryProperties properties,
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<ExportListener> listeners,
+			ObjectProvider<OtlpSenderCustomizer> customizers) {
+		// Checked here, whoever resolved the backends: every pipeline is built through
+		// the send stages
 		OpenTelemetryVersions versions = OpenTelemetryVersions.detect();
 		versions.verify();
-		ResolvedBackends backends = BackendResolver.resolve(properties,
-				SslBundleChecks.of(sslBundles.getIfAvailable()));
 		versions.unsupportedFeatures().forEach((feature, sentence) -> {
 			if (isUsed(feature, backends, sslBundles.getIfAvailable())) {
 				logger.info(sentence);
@@ -69,14 +83,15 @@ public final class DualExportAutoConfiguration {
 		backends.sharedEndpoints()
 			.forEach((endpoint, names) -> logger.warn("Backends " + names + " all send " + endpoint
 					+ ": each sends its own copy. If one destination was meant, remove the other backends"));
-		return backends;
+		return new SendStages(sslBundles.getIfAvailable(), listeners.orderedStream().toList(),
+				properties.getShutdown().getTimeout(), System.out, customizers.orderedStream().toList());
 	}
 
 	/**
 	 * Return whether a backend would use the feature: only then is its absence worth a
 	 * line at startup.
 	 */
-	private static boolean isUsed(OptionalFeature feature, ResolvedBackends backends, SslBundles sslBundles) {
+	private static boolean isUsed(OptionalFeature feature, ResolvedBackends backends, @Nullable SslBundles sslBundles) {
 		return switch (feature) {
 			case RETRY_AFTER ->
 				backends.backends().stream().anyMatch((backend) -> !backend.isConsole() && backend.retry().enabled());
@@ -89,13 +104,7 @@ public final class DualExportAutoConfiguration {
 	}
 
 	@Bean
-	SendStages telemetrySendStages(TelemetryProperties properties, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<ExportListener> listeners) {
-		return new SendStages(sslBundles.getIfAvailable(), listeners.orderedStream().toList(),
-				properties.getShutdown().getTimeout(), System.out);
-	}
-
-	@Bean
+	@ConditionalOnMissingBean
 	BackendPipelines telemetryBackendPipelines(ObjectProvider<SignalPipelines<?>> signals,
 			TelemetryProperties properties) {
 		return new BackendPipelines(signals.orderedStream().flatMap((signal) -> signal.pipelines().stream()).toList(),

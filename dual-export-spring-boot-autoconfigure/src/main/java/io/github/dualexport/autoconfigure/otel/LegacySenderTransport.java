@@ -75,10 +75,9 @@ final class LegacySenderTransport implements OtlpTransport {
 		this.statusMessage = statusMessage;
 	}
 
-	static OtlpTransport create(OtlpTransportSettings settings, Map<String, List<String>> headers,
+	static OtlpTransport create(OtlpTransportSettings settings, Supplier<Map<String, List<String>>> headers,
 			ClassLoader classLoader) throws ReflectiveOperationException {
 		Object compressor = settings.gzip() ? alreadyGzipped(classLoader) : null;
-		Supplier<Map<String, List<String>>> headersSupplier = () -> headers;
 		long timeoutNanos = settings.timeout().toNanos();
 		long connectTimeoutNanos = settings.connectTimeout().toNanos();
 		SSLContext sslContext = settings.tls() ? settings.sslContext() : null;
@@ -90,7 +89,7 @@ final class LegacySenderTransport implements OtlpTransport {
 						long.class, Supplier.class, Object.class, Supplier.class, RetryPolicy.class, SSLContext.class,
 						X509TrustManager.class, ExecutorService.class)
 				.invoke(null, settings.endpoint(), "/" + settings.grpcFullMethodName(), compressor, timeoutNanos,
-						connectTimeoutNanos, headersSupplier, null, (Supplier<?>) LegacySenderTransport::noGrpcStub,
+						connectTimeoutNanos, headers, null, (Supplier<?>) LegacySenderTransport::noGrpcStub,
 						settings.retryPolicy(), sslContext, trustManager, null);
 			Object sender = createSender(GRPC_PACKAGE + "GrpcSenderProvider", configType, config, classLoader);
 			Class<?> senderType = Class.forName(GRPC_PACKAGE + "GrpcSender", true, classLoader);
@@ -106,7 +105,7 @@ final class LegacySenderTransport implements OtlpTransport {
 					String.class, long.class, long.class, Supplier.class, ProxyOptions.class, RetryPolicy.class,
 					SSLContext.class, X509TrustManager.class, ExecutorService.class)
 			.invoke(null, settings.endpoint().toString(), compressor, false, "application/x-protobuf", timeoutNanos,
-					connectTimeoutNanos, headersSupplier, null, settings.retryPolicy(), sslContext, trustManager, null);
+					connectTimeoutNanos, headers, null, settings.retryPolicy(), sslContext, trustManager, null);
 		Object sender = createSender(HTTP_PACKAGE + "HttpSenderProvider", configType, config, classLoader);
 		Class<?> senderType = Class.forName(HTTP_PACKAGE + "HttpSender", true, classLoader);
 		Class<?> responseType = Class.forName(HTTP_PACKAGE + "HttpSender$Response", true, classLoader);

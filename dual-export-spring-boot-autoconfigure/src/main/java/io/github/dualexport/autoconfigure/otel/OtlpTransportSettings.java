@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
@@ -37,7 +38,7 @@ import io.opentelemetry.sdk.common.export.RetryPolicy;
  * @param grpc whether to send gRPC calls rather than http/protobuf requests
  * @param gzip whether the bodies handed to the transport are gzip-compressed
  * @param timeout the bound of one request, retries included
- * @param headers the headers to send with every request
+ * @param headers supplies the headers of each request
  * @param retryPolicy the retry policy, or {@code null} for no retry
  * @param sslContext the TLS context, or {@code null} for the JVM's
  * @param trustManager the trust manager, or {@code null} for the JVM's
@@ -45,7 +46,7 @@ import io.opentelemetry.sdk.common.export.RetryPolicy;
  * @author Dual Export contributors
  */
 public record OtlpTransportSettings(URI endpoint, Signal signal, boolean grpc, boolean gzip, Duration timeout,
-		Map<String, String> headers, @Nullable RetryPolicy retryPolicy, @Nullable SSLContext sslContext,
+		Supplier<Map<String, String>> headers, @Nullable RetryPolicy retryPolicy, @Nullable SSLContext sslContext,
 		@Nullable X509TrustManager trustManager, @Nullable List<String> enabledProtocols) {
 
 	private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 
 /**
  * Creates the {@link OtlpTransport} of a backend's signal over the sender that the
@@ -46,7 +47,7 @@ public final class OtlpTransports {
 	 */
 	public static OtlpTransport create(OtlpTransportSettings settings) {
 		ClassLoader classLoader = OtlpTransports.class.getClassLoader();
-		Map<String, List<String>> headers = headers(settings.headers());
+		Supplier<Map<String, List<String>>> headers = headers(settings.headers());
 		// Each transport class is loaded only where the types it links against exist
 		if (isPresent("io.opentelemetry.sdk.common.export.HttpSenderProvider", classLoader)) {
 			return SdkSenderTransport.create(settings, headers, classLoader);
@@ -63,11 +64,13 @@ public final class OtlpTransports {
 		throw new IllegalStateException("No OTLP sender found: add io.opentelemetry:opentelemetry-exporter-otlp");
 	}
 
-	private static Map<String, List<String>> headers(Map<String, String> headers) {
-		Map<String, List<String>> result = new LinkedHashMap<>();
-		headers.forEach((name, value) -> result.put(name, List.of(value)));
-		result.put("User-Agent", List.of(USER_AGENT));
-		return Collections.unmodifiableMap(result);
+	private static Supplier<Map<String, List<String>>> headers(Supplier<Map<String, String>> headers) {
+		return () -> {
+			Map<String, List<String>> result = new LinkedHashMap<>();
+			headers.get().forEach((name, value) -> result.put(name, List.of(value)));
+			result.put("User-Agent", List.of(USER_AGENT));
+			return Collections.unmodifiableMap(result);
+		};
 	}
 
 	static boolean isPresent(String className, ClassLoader classLoader) {

@@ -82,7 +82,7 @@ final class SdkSenderTransport implements OtlpTransport {
 		this.grpcSender = grpcSender;
 	}
 
-	static OtlpTransport create(OtlpTransportSettings settings, Map<String, List<String>> headers,
+	static OtlpTransport create(OtlpTransportSettings settings, Supplier<Map<String, List<String>>> headers,
 			ClassLoader classLoader) {
 		Config config = new Config(settings, headers);
 		if (settings.grpc()) {
@@ -155,9 +155,9 @@ final class SdkSenderTransport implements OtlpTransport {
 
 		private final OtlpTransportSettings settings;
 
-		private final Map<String, List<String>> headers;
+		private final Supplier<Map<String, List<String>>> headers;
 
-		Config(OtlpTransportSettings settings, Map<String, List<String>> headers) {
+		Config(OtlpTransportSettings settings, Supplier<Map<String, List<String>>> headers) {
 			this.settings = settings;
 			this.headers = headers;
 		}
@@ -194,7 +194,7 @@ final class SdkSenderTransport implements OtlpTransport {
 
 		@Override
 		public Supplier<Map<String, List<String>>> getHeadersSupplier() {
-			return () -> this.headers;
+			return this.headers;
 		}
 
 		@Override

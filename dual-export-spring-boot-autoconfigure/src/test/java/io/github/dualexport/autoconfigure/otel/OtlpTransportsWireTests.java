@@ -135,7 +135,7 @@ class OtlpTransportsWireTests {
 
 	private OtlpTransport transport(boolean grpc, boolean gzip, String endpoint) {
 		OtlpTransport transport = OtlpTransports.create(new OtlpTransportSettings(URI.create(endpoint), Signal.TRACES,
-				grpc, gzip, Duration.ofSeconds(5), Map.of("x-api-key", "secret"), null, null, null, null));
+				grpc, gzip, Duration.ofSeconds(5), () -> Map.of("x-api-key", "secret"), null, null, null, null));
 		this.transports.add(transport);
 		return transport;
 	}

@@ -63,13 +63,13 @@ final class OtlpRequestSender implements RequestSender {
 	 * @param signal the signal
 	 * @param tls the TLS material of the backend's SSL bundle, or {@code null} for the
 	 * JVM's defaults
+	 * @param sender the endpoint, headers and timeout, as the customizers left them
 	 * @return the sender
 	 */
-	static OtlpRequestSender create(ResolvedBackend backend, Signal signal, Tls tls) {
+	static OtlpRequestSender create(ResolvedBackend backend, Signal signal, Tls tls, OtlpSenderBuilder sender) {
 		boolean gzip = backend.compression() == Compression.GZIP;
-		ResolvedBackend.SignalSettings signalSettings = backend.settings(signal);
-		OtlpTransportSettings settings = new OtlpTransportSettings(URI.create(signalSettings.endpoint()), signal,
-				backend.protocol() == Protocol.GRPC, gzip, backend.timeout(), signalSettings.headers(),
+		OtlpTransportSettings settings = new OtlpTransportSettings(URI.create(sender.endpoint()), signal,
+				backend.protocol() == Protocol.GRPC, gzip, sender.timeout(), sender.headersSupplier(),
 				RetryPolicies.of(backend.retry()), (tls != null) ? tls.sslContext() : null,
 				(tls != null) ? tls.trustManager() : null, (tls != null) ? tls.enabledProtocols() : null);
 		return new OtlpRequestSender(gzip ? Encoding.PROTOBUF_GZIP : Encoding.PROTOBUF,

@@ -22,6 +22,7 @@ import java.util.List;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 
@@ -31,21 +32,24 @@ import io.github.dualexport.autoconfigure.pipeline.ExportListener;
 
 /**
  * Builds the per-backend part of every pipeline: its buffer (memory or disk), its sender
- * (http/protobuf, gRPC or console, with the backend's TLS bundle) and the send queue that
- * joins them. The one way into the send side: the capture stages hand their requests to
- * the {@link FanOut} it builds.
+ * (http/protobuf, gRPC or console, with the backend's TLS bundle, tuned by the
+ * {@link OtlpSenderCustomizer customizers}) and the send queue that joins them. The one
+ * way into the send side: the capture stages hand their requests to the {@link FanOut} it
+ * builds.
  *
  * @author Dual Export contributors
  */
 public final class SendStages {
 
-	private final SslBundles sslBundles;
+	private final @Nullable SslBundles sslBundles;
 
 	private final List<ExportListener> listeners;
 
 	private final Duration shutdownTimeout;
 
 	private final PrintStream console;
+
+	private final List<OtlpSenderCustomizer> customizers;
 
 	/**
 	 * Create a new instance.
@@ -55,12 +59,27 @@ public final class SendStages {
 	 * @param shutdownTimeout how long a shutdown waits for a queue to drain
 	 * @param console where the console backend writes
 	 */
-	public SendStages(SslBundles sslBundles, List<ExportListener> listeners, Duration shutdownTimeout,
+	public SendStages(@Nullable SslBundles sslBundles, List<ExportListener> listeners, Duration shutdownTimeout,
 			PrintStream console) {
+		this(sslBundles, listeners, shutdownTimeout, console, List.of());
+	}
+
+	/**
+	 * Create a new instance.
+	 * @param sslBundles the application's SSL bundles, or {@code null} when there are
+	 * none
+	 * @param listeners told about every completed export request
+	 * @param shutdownTimeout how long a shutdown waits for a queue to drain
+	 * @param console where the console backend writes
+	 * @param customizers applied in order to every OTLP sender before it is created
+	 */
+	public SendStages(@Nullable SslBundles sslBundles, List<ExportListener> listeners, Duration shutdownTimeout,
+			PrintStream console, List<OtlpSenderCustomizer> customizers) {
 		this.sslBundles = sslBundles;
 		this.listeners = List.copyOf(listeners);
 		this.shutdownTimeout = shutdownTimeout;
 		this.console = console;
+		this.customizers = List.copyOf(customizers);
 	}
 
 	/**
@@ -75,9 +94,18 @@ public final class SendStages {
 	}
 
 	private SendQueue queue(ResolvedBackend backend, Signal signal) {
-		return new SendQueue(backend.name(), signal, buffer(backend, signal), sender(backend, signal),
-				new ExportRecorder(backend.name(), signal, this.listeners), requestBound(backend), retryPause(backend),
-				this.shutdownTimeout);
+		if (backend.isConsole()) {
+			return queue(backend, signal, new ConsoleRequestSender(this.console), backend.timeout());
+		}
+		OtlpSenderBuilder otlp = new OtlpSenderBuilder(backend, signal);
+		this.customizers.forEach((customizer) -> customizer.customize(backend.name(), signal, otlp));
+		return queue(backend, signal, OtlpRequestSender.create(backend, signal, tls(backend), otlp), otlp.timeout());
+	}
+
+	private SendQueue queue(ResolvedBackend backend, Signal signal, RequestSender sender, Duration timeout) {
+		return new SendQueue(backend.name(), signal, buffer(backend, signal), sender,
+				new ExportRecorder(backend.name(), signal, this.listeners), requestBound(backend, timeout),
+				retryPause(backend), this.shutdownTimeout);
 	}
 
 	private static RequestBuffer buffer(ResolvedBackend backend, Signal signal) {
@@ -86,13 +114,6 @@ public final class SendStages {
 			return new DiskRequestBuffer(buffer.directory(signal), buffer.maxBytes(), buffer.maxAge());
 		}
 		return new MemoryRequestBuffer(backend.settings(signal).maxBufferedItems(), buffer.maxBytes());
-	}
-
-	private RequestSender sender(ResolvedBackend backend, Signal signal) {
-		if (backend.isConsole()) {
-			return new ConsoleRequestSender(this.console);
-		}
-		return OtlpRequestSender.create(backend, signal, tls(backend));
 	}
 
 	private OtlpRequestSender.Tls tls(ResolvedBackend backend) {
@@ -112,10 +133,10 @@ public final class SendStages {
 		return new OtlpRequestSender.Tls(bundle.createSslContext(), trustManager, enabledProtocols);
 	}
 
-	private static Duration requestBound(ResolvedBackend backend) {
+	private static Duration requestBound(ResolvedBackend backend, Duration timeout) {
 		ResolvedBackend.Retry retry = backend.retry();
 		int attempts = retry.enabled() ? retry.maxAttempts() : 1;
-		return backend.timeout().plus(retry.maxBackoff()).multipliedBy(attempts).plusSeconds(1);
+		return timeout.plus(retry.maxBackoff()).multipliedBy(attempts).plusSeconds(1);
 	}
 
 	private static Duration retryPause(ResolvedBackend backend) {
