@@ -1,0 +1,124 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.dualexport.autoconfigure.traces;
+
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SdkTracerProviderBuilderCustomizer;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
+import io.github.dualexport.autoconfigure.backend.BackendProperties;
+import io.github.dualexport.autoconfigure.backend.BackendResolver;
+import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
+import io.github.dualexport.autoconfigure.backend.TelemetryProperties;
+import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
+import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
+import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests of {@link DualExportTracingAutoConfiguration}: which beans it contributes and
+ * when it backs off.
+ *
+ * @author Dual Export contributors
+ */
+class DualExportTracingAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
+				OpenTelemetryTracingAutoConfiguration.class, DualExportAutoConfiguration.class,
+				DualExportTracingAutoConfiguration.class))
+		.withPropertyValues("telemetry.backends.a.endpoint=http://127.0.0.1:4318",
+				"telemetry.backends.b.endpoint=http://127.0.0.1:4318",
+				"telemetry.backends.metrics-only.endpoint=http://127.0.0.1:4318",
+				"telemetry.backends.metrics-only.signals=metrics");
+
+	@Test
+	void onePipelinePerTracesBackendJoinsTheTracerProviderBootBuilds() {
+		this.contextRunner.run((context) -> {
+			SignalPipelines<?> pipelines = (SignalPipelines<?>) context.getBean("telemetryTracePipelines");
+			assertThat(pipelines.pipelines()).extracting(SignalPipeline::backend).containsExactly("a", "b");
+			assertThat(context).hasSingleBean(SdkTracerProviderBuilderCustomizer.class)
+				.hasSingleBean(SdkTracerProvider.class);
+			assertThat(context.getBean(SdkTracerProvider.class).toString())
+				.contains(TraceCaptureStage.class.getSimpleName());
+			assertThat(context.getBean(BackendPipelines.class).all()).extracting(SignalPipeline::backend)
+				.containsExactly("a", "b");
+		});
+	}
+
+	@Test
+	void nothingWithoutBootsTracerProviderCustomizer() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(SdkTracerProviderBuilderCustomizer.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(ResolvedBackends.class)
+				.doesNotHaveBean("telemetryTracePipelines"));
+	}
+
+	@Test
+	void nothingWithoutTheTracingSdk() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(SdkTracerProvider.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("telemetryTracePipelines"));
+	}
+
+	@Test
+	void nothingWhenTelemetryIsSwitchedOff() {
+		this.contextRunner.withPropertyValues("telemetry.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("telemetryTracePipelines")
+				.doesNotHaveBean(SdkTracerProviderBuilderCustomizer.class));
+	}
+
+	@Test
+	void userResolvedBackendsDecideWhichBackendsReceiveTraces() {
+		this.contextRunner.withUserConfiguration(UserBackendsConfiguration.class)
+			.run((context) -> assertThat(((SignalPipelines<?>) context.getBean("telemetryTracePipelines")).pipelines())
+				.extracting(SignalPipeline::backend)
+				.containsExactly("mine"));
+	}
+
+	@Test
+	void noTracesBackendLeavesTheTracerProviderWithoutOurProcessors() {
+		this.contextRunner.withPropertyValues("telemetry.defaults.signals=metrics").run((context) -> {
+			assertThat(((SignalPipelines<?>) context.getBean("telemetryTracePipelines")).pipelines()).isEmpty();
+			assertThat(context.getBean(SdkTracerProvider.class).toString())
+				.doesNotContain(TraceCaptureStage.class.getSimpleName());
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserBackendsConfiguration {
+
+		@Bean
+		ResolvedBackends userBackends() {
+			TelemetryProperties properties = new TelemetryProperties();
+			BackendProperties mine = new BackendProperties();
+			mine.setEndpoint("http://127.0.0.1:4318");
+			properties.getBackends().put("mine", mine);
+			return BackendResolver.resolve(properties);
+		}
+
+	}
+
+}
