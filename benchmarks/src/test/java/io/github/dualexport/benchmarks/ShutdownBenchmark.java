@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.dualexport.autoconfigure.shutdown;
+package io.github.dualexport.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +29,7 @@ import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAuto
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
+import io.github.dualexport.autoconfigure.shutdown.PipelinesShutdownAutoConfiguration;
 import io.github.dualexport.autoconfigure.traces.DualExportTracingAutoConfiguration;
 import io.github.dualexport.test.OtlpReceiver;
 
@@ -36,7 +37,7 @@ import io.github.dualexport.test.OtlpReceiver;
  * Measures how long closing the application takes with 10,000 spans queued, for one and
  * for two backends, alternating the two in one run. Prints the medians, their ratio and
  * the spans lost. Run with
- * {@code mvn -Dbenchmark -pl dual-export-spring-boot-autoconfigure -am verify -Dtest=ShutdownBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -Dbenchmark -pl benchmarks -am verify -Dtest=ShutdownBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  *
  * @author Dual Export contributors
  */

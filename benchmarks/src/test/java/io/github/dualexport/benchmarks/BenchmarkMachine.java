@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.dualexport.autoconfigure;
+package io.github.dualexport.benchmarks;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.dualexport.autoconfigure.metrics;
+package io.github.dualexport.benchmarks;
 
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -30,7 +30,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import io.github.dualexport.autoconfigure.BenchmarkMachine;
 import io.github.dualexport.autoconfigure.backend.Compression;
 import io.github.dualexport.autoconfigure.backend.Histogram;
 import io.github.dualexport.autoconfigure.backend.Protocol;
@@ -40,6 +39,7 @@ import io.github.dualexport.autoconfigure.backend.Signal;
 import io.github.dualexport.autoconfigure.backend.Temporality;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
+import io.github.dualexport.autoconfigure.metrics.MetricCaptureStage;
 import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
 import io.github.dualexport.autoconfigure.pipeline.send.SendStages;
 import io.github.dualexport.test.OtlpReceiver;
@@ -78,7 +78,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loopback, from an in-JVM receiver. It reports recording throughput on the calling
  * thread and the time of one collection and export of every backend, and their ratios.
  * Not part of the normal build: run it with {@code mvn -B -pl
- * dual-export-spring-boot-autoconfigure -am verify -Pbenchmark
+ * benchmarks -am verify -Dbenchmark
  * -Dtest=MetricExportBenchmarkTests -Dsurefire.failIfNoSpecifiedTests=false}; the report
  * is also written to {@code target/metric-export-benchmark.txt}.
  *

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.dualexport.autoconfigure.pipeline;
+package io.github.dualexport.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -34,6 +34,8 @@ import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
 import io.github.dualexport.autoconfigure.backend.Signal;
 import io.github.dualexport.autoconfigure.backend.TelemetryProperties;
+import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
+import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
 import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
 import io.github.dualexport.autoconfigure.pipeline.send.SendStages;
 import io.github.dualexport.autoconfigure.traces.TraceCaptureStage;
@@ -59,7 +61,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and ratios measured in that run. Backends are {@link OtlpSink}s, which read each
  * request and keep nothing.
  * <p>
- * Run with {@code mvn -Dbenchmark -pl dual-export-spring-boot-autoconfigure -am verify
+ * Run with {@code mvn -Dbenchmark -pl benchmarks -am verify
  * -Dtest=FanOutCostBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; tune with
  * {@code -Dbenchmark.fanout.rounds} (5), {@code -Dbenchmark.fanout.rate} (spans per
  * second, 10000; a backend takes one request at a time, and a loopback request to the

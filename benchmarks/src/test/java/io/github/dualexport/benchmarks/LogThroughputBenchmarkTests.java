@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.dualexport.autoconfigure.logs;
+package io.github.dualexport.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -39,6 +39,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 
 import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
+import io.github.dualexport.autoconfigure.logs.DualExportLoggingAutoConfiguration;
 import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
@@ -50,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Measures how many log lines per second the calling thread gets through with log capture
  * on and 0, 1 or 2 backends receiving logs over loopback, reported as ratios to 0
  * backends measured in the same run. Not part of the normal build: run it with
- * {@code mvn -B -Dbenchmark -pl dual-export-spring-boot-autoconfigure -am verify}.
+ * {@code mvn -B -Dbenchmark -pl benchmarks -am verify}.
  *
  * @author Dual Export contributors
  */
@@ -66,6 +67,9 @@ class LogThroughputBenchmarkTests {
 	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
 	private static final Logger logger = LoggerFactory.getLogger("io.github.dualexport.benchmark.Orders");
+
+	// The name the starter gives the appender it installs into Logback
+	private static final String CAPTURE_APPENDER = "DualExportOpenTelemetry";
 
 	@RegisterExtension
 	static final OtlpReceiverExtension first = new OtlpReceiverExtension();
@@ -156,7 +160,7 @@ class LogThroughputBenchmarkTests {
 	private static List<Appender<ILoggingEvent>> detachAppendersButCapture() {
 		List<Appender<ILoggingEvent>> others = new ArrayList<>();
 		rootLogger().iteratorForAppenders().forEachRemaining((appender) -> {
-			if (!AppenderInstaller.APPENDER_NAME.equals(appender.getName())) {
+			if (!CAPTURE_APPENDER.equals(appender.getName())) {
 				others.add(appender);
 			}
 		});

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.dualexport.autoconfigure.reliability;
+package io.github.dualexport.benchmarks;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,7 +70,6 @@ import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
 import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
 import io.github.dualexport.autoconfigure.shutdown.PipelinesShutdownAutoConfiguration;
 import io.github.dualexport.autoconfigure.traces.DualExportTracingAutoConfiguration;
-import io.github.dualexport.autoconfigure.BenchmarkMachine;
 import io.github.dualexport.test.OtlpReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,7 +108,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * garbage.
  * <p>
  * Not part of the normal build; run with
- * {@code mvn -B -Dbenchmark -pl dual-export-spring-boot-autoconfigure -am verify -Dtest=OutageHeapBenchmark -Dbenchmark.outage=60s -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -B -Dbenchmark -pl benchmarks -am verify -Dtest=OutageHeapBenchmark -Dbenchmark.outage=60s -Dsurefire.failIfNoSpecifiedTests=false}.
  * System properties: {@code benchmark.outage} (the outage, and each setup's length:
  * ISO-8601 or {@code 60s} style, default {@code PT10M}),
  * {@code benchmark.outage.spans-per-second} (2000),
