@@ -19,7 +19,11 @@
  * (http/protobuf, gRPC or console) with its retry.
  * {@link io.github.dualexport.autoconfigure.pipeline.send.SendStages SendStages} builds
  * the queues and the {@link io.github.dualexport.autoconfigure.pipeline.send.FanOut
- * FanOut} that feeds them; everything else is package-private.
+ * FanOut} that feeds them, and applies the
+ * {@link io.github.dualexport.autoconfigure.pipeline.send.OtlpSenderCustomizer
+ * OtlpSenderCustomizer} beans to each sender's
+ * {@link io.github.dualexport.autoconfigure.pipeline.send.OtlpSenderBuilder
+ * OtlpSenderBuilder}; everything else is package-private.
  */
 @NullMarked
 package io.github.dualexport.autoconfigure.pipeline.send;
