@@ -26,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import io.github.dualexport.autoconfigure.backend.BackendResolver;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
@@ -56,11 +57,12 @@ public final class DualExportAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(DualExportAutoConfiguration.class);
 
 	@Bean
-	ResolvedBackends telemetryResolvedBackends(TelemetryProperties properties, ObjectProvider<SslBundles> sslBundles) {
+	ResolvedBackends telemetryResolvedBackends(TelemetryProperties properties, ObjectProvider<SslBundles> sslBundles,
+			Environment environment) {
 		OpenTelemetryVersions versions = OpenTelemetryVersions.detect();
 		versions.verify();
-		ResolvedBackends backends = BackendResolver.resolve(properties,
-				SslBundleChecks.of(sslBundles.getIfAvailable()));
+		ResolvedBackends backends = BackendResolver.resolve(properties, SslBundleChecks.of(sslBundles.getIfAvailable()),
+				environment.getProperty("spring.application.name", BackendResolver.DEFAULT_APPLICATION_NAME));
 		versions.unsupportedFeatures().forEach((feature, sentence) -> {
 			if (isUsed(feature, backends, sslBundles.getIfAvailable())) {
 				logger.info(sentence);
