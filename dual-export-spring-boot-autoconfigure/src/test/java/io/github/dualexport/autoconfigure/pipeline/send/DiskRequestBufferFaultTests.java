@@ -79,7 +79,7 @@ class DiskRequestBufferFaultTests {
 		capped.add(request("waiting", 2));
 		assertThat(capped.head()).isNotNull();
 		// Fits only if the request in flight went: nothing else may go for it
-		int dropped = capped.add(new BufferedRequest(new byte[(int) (2 * one)], 4, System.currentTimeMillis()));
+		int dropped = capped.add(new BufferedRequest(new byte[(int) (2 * one) + 1], 4, System.currentTimeMillis()));
 		assertThat(dropped).as("items dropped").isEqualTo(4);
 		assertThat(capped.items()).isEqualTo(3);
 		assertThat(drain(capped)).containsExactly("in flight", "waiting");
