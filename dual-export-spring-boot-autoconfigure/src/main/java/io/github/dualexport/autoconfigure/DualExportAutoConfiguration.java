@@ -28,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import io.github.dualexport.autoconfigure.backend.BackendResolver;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
@@ -62,8 +63,10 @@ public final class DualExportAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ResolvedBackends telemetryResolvedBackends(TelemetryProperties properties, ObjectProvider<SslBundles> sslBundles) {
-		return BackendResolver.resolve(properties, SslBundleChecks.of(sslBundles.getIfAvailable()));
+	ResolvedBackends telemetryResolvedBackends(TelemetryProperties properties, ObjectProvider<SslBundles> sslBundles,
+			Environment environment) {
+		return BackendResolver.resolve(properties, SslBundleChecks.of(sslBundles.getIfAvailable()),
+				environment.getProperty("spring.application.name", BackendResolver.DEFAULT_APPLICATION_NAME));
 	}
 
 	@Bean

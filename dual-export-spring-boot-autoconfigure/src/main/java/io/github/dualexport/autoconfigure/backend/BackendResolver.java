@@ -59,6 +59,12 @@ public final class BackendResolver {
 
 	private static final String DEFAULTS = "telemetry.defaults.";
 
+	/**
+	 * The name that sets the default directory of disk buffers apart when
+	 * {@code spring.application.name} is not set.
+	 */
+	public static final String DEFAULT_APPLICATION_NAME = "application";
+
 	private static final int MIN_ATTEMPTS = 2;
 
 	private static final int MAX_ATTEMPTS = 5;
@@ -69,9 +75,12 @@ public final class BackendResolver {
 
 	private final SslBundleCheck sslBundles;
 
-	private BackendResolver(BackendSettings defaults, SslBundleCheck sslBundles) {
+	private final String applicationName;
+
+	private BackendResolver(BackendSettings defaults, SslBundleCheck sslBundles, String applicationName) {
 		this.defaults = defaults;
 		this.sslBundles = sslBundles;
+		this.applicationName = applicationName;
 	}
 
 	/**
@@ -95,7 +104,23 @@ public final class BackendResolver {
 	 * @throws InvalidTelemetryConfigurationException if any value is invalid
 	 */
 	public static ResolvedBackends resolve(TelemetryProperties properties, SslBundleCheck sslBundles) {
-		BackendResolver resolver = new BackendResolver(properties.getDefaults(), sslBundles);
+		return resolve(properties, sslBundles, DEFAULT_APPLICATION_NAME);
+	}
+
+	/**
+	 * Resolve the enabled backends of the given properties, checking the SSL bundles they
+	 * name.
+	 * @param properties the bound properties
+	 * @param sslBundles checks the SSL bundles the backends name
+	 * @param applicationName the application's name ({@code spring.application.name}),
+	 * which sets the default directory of disk buffers apart from other applications'
+	 * @return one resolved backend per enabled backend, in configuration order, and the
+	 * names of the disabled ones
+	 * @throws InvalidTelemetryConfigurationException if any value is invalid
+	 */
+	public static ResolvedBackends resolve(TelemetryProperties properties, SslBundleCheck sslBundles,
+			String applicationName) {
+		BackendResolver resolver = new BackendResolver(properties.getDefaults(), sslBundles, applicationName);
 		resolver.validateDefaults();
 		List<ResolvedBackend> resolved = new ArrayList<>();
 		List<String> disabled = new ArrayList<>();
@@ -367,15 +392,30 @@ public final class BackendResolver {
 					"Use a size such as '32MB'");
 		}
 		Duration maxAge = positive(choose(backend, "buffer.max-age", own.getMaxAge(), inherited.getMaxAge()));
+		Setting<Integer> maxAttempts = choose(backend, "buffer.max-attempts", own.getMaxAttempts(),
+				inherited.getMaxAttempts());
+		if (maxAttempts.value() == null || maxAttempts.value() < 1) {
+			this.problems.add(maxAttempts.property(), maxAttempts.value(), "Must be at least 1",
+					"Use the number of times one request may be sent, such as 2880");
+		}
+		int attempts = (maxAttempts.value() != null) ? Math.max(1, maxAttempts.value()) : 1;
 		Setting<String> directory = choose(backend, "buffer.directory", own.getDirectory(), inherited.getDirectory());
 		if (backend == null || type != BufferType.DISK) {
-			return new ResolvedBackend.Buffer(false, maxSize.value().toBytes(), null, maxAge);
+			return new ResolvedBackend.Buffer(false, maxSize.value().toBytes(), null, maxAge, attempts);
 		}
 		Path backendDirectory = writableDirectory(directory, backend.name());
-		return new ResolvedBackend.Buffer(true, maxSize.value().toBytes(), backendDirectory, maxAge);
+		return new ResolvedBackend.Buffer(true, maxSize.value().toBytes(), backendDirectory, maxAge, attempts);
 	}
 
 	private Path writableDirectory(Setting<String> directory, String backend) {
+		if (directory.value() == null) {
+			// Apart from other applications' on the same host; instances of one
+			// application are kept apart by the lock of each directory
+			return writableDirectory(new Setting<>(directory.property(),
+					Path.of(System.getProperty("java.io.tmpdir"), "dual-export-buffer", this.applicationName)
+						.toString()),
+					backend);
+		}
 		if (!StringUtils.hasText(directory.value())) {
 			this.problems.add(directory.property(), directory.value(), "A disk buffer needs a directory",
 					"Set it to a writable directory, such as '/var/lib/myapp/telemetry'");

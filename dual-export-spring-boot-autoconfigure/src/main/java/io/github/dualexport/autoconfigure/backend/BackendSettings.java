@@ -100,7 +100,7 @@ public class BackendSettings {
 		settings.retry.setMultiplier(1.5);
 		settings.buffer.setType(BufferType.MEMORY.id());
 		settings.buffer.setMaxSize(DataSize.ofMegabytes(32));
-		settings.buffer.setDirectory(Path.of(System.getProperty("java.io.tmpdir"), "dual-export-buffer").toString());
+		settings.buffer.setMaxAttempts(2880);
 		settings.buffer.setMaxAge(Duration.ofHours(24));
 		return settings;
 	}
@@ -569,10 +569,19 @@ public class BackendSettings {
 		private DataSize maxSize;
 
 		/**
-		 * Directory of the disk buffer; each backend keeps its requests in its own
-		 * '<directory>/<backend>/<signal>' folder.
+		 * Directory of the disk buffer, locked by one process at a time; each backend
+		 * keeps its requests in its own '<directory>/<backend>/<signal>' folder. Defaults
+		 * to '${java.io.tmpdir}/dual-export-buffer/<spring.application.name>'.
 		 */
 		private String directory;
+
+		/**
+		 * Most times one request is sent, each time with the sender's own retries, before
+		 * it is given up and counted as failed. A request is sent again only after a
+		 * failure the OTLP specification calls retryable: on disk always, in memory when
+		 * the backend asked for a delay (Retry-After, RetryInfo).
+		 */
+		private Integer maxAttempts;
 
 		/**
 		 * Age after which a request kept on disk is given up and counted as dropped.
@@ -601,6 +610,14 @@ public class BackendSettings {
 
 		public void setDirectory(String directory) {
 			this.directory = directory;
+		}
+
+		public Integer getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(Integer maxAttempts) {
+			this.maxAttempts = maxAttempts;
 		}
 
 		public Duration getMaxAge() {

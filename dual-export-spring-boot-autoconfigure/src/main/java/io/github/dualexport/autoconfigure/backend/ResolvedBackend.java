@@ -431,8 +431,9 @@ public record ResolvedBackend(String name, String type, Protocol protocol, Compr
 	 * @param directory the backend's own directory of the disk buffer, or {@code null} in
 	 * memory
 	 * @param maxAge the age after which a request kept on disk is given up
+	 * @param maxAttempts the most times one request is sent before it is given up
 	 */
-	public record Buffer(boolean disk, long maxBytes, @Nullable Path directory, Duration maxAge) {
+	public record Buffer(boolean disk, long maxBytes, @Nullable Path directory, Duration maxAge, int maxAttempts) {
 
 		/**
 		 * Return the directory of one signal's requests.

@@ -65,6 +65,8 @@ final class LegacySenderTransport implements OtlpTransport {
 
 	private final Method statusMessage;
 
+	private final AnsweredRetryDelay retryDelay;
+
 	private LegacySenderTransport(Object sender, Method send, Method shutdown, boolean grpc, Method status,
 			Method statusMessage) {
 		this.sender = sender;
@@ -73,6 +75,7 @@ final class LegacySenderTransport implements OtlpTransport {
 		this.grpc = grpc;
 		this.status = status;
 		this.statusMessage = statusMessage;
+		this.retryDelay = AnsweredRetryDelay.install(sender);
 	}
 
 	static OtlpTransport create(OtlpTransportSettings settings, Supplier<Map<String, List<String>>> headers,
@@ -148,6 +151,7 @@ final class LegacySenderTransport implements OtlpTransport {
 		Consumer<Object> onResponse = (response) -> completed(response, result);
 		Consumer<Throwable> onError = (failure) -> result
 			.failExceptionally(OtlpExportException.noResponse(this.grpc, failure));
+		this.retryDelay.clear();
 		try {
 			if (this.grpc) {
 				this.send.invoke(this.sender, new RawMarshaler(body), onResponse, onError);
@@ -174,14 +178,14 @@ final class LegacySenderTransport implements OtlpTransport {
 					result.succeed();
 				}
 				else {
-					result.failExceptionally(OtlpExportException.grpcResponse(status, message));
+					result.failExceptionally(OtlpExportException.grpcResponse(status, message, this.retryDelay.last()));
 				}
 			}
 			else if (status >= 200 && status < 300) {
 				result.succeed();
 			}
 			else {
-				result.failExceptionally(OtlpExportException.httpResponse(status, message));
+				result.failExceptionally(OtlpExportException.httpResponse(status, message, this.retryDelay.last()));
 			}
 		}
 		catch (ReflectiveOperationException ex) {

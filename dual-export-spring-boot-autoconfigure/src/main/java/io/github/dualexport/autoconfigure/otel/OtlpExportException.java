@@ -16,6 +16,7 @@
 
 package io.github.dualexport.autoconfigure.otel;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -38,10 +39,14 @@ public final class OtlpExportException extends Exception {
 
 	private final int status;
 
-	private OtlpExportException(boolean grpc, int status, String message, Throwable cause) {
+	private final @Nullable Duration retryDelay;
+
+	private OtlpExportException(boolean grpc, int status, String message, @Nullable Throwable cause,
+			@Nullable Duration retryDelay) {
 		super(message, cause, false, false);
 		this.grpc = grpc;
 		this.status = status;
+		this.retryDelay = retryDelay;
 	}
 
 	/**
@@ -51,8 +56,21 @@ public final class OtlpExportException extends Exception {
 	 * @return the failure
 	 */
 	public static OtlpExportException httpResponse(int status, @Nullable String statusMessage) {
+		return httpResponse(status, statusMessage, null);
+	}
+
+	/**
+	 * Create the failure of an http request the backend answered with a non-2xx status
+	 * and, maybe, a {@code Retry-After} header.
+	 * @param status the HTTP status
+	 * @param statusMessage the status message, may be {@code null}
+	 * @param retryAfter the delay the backend asked for, or {@code null}
+	 * @return the failure
+	 */
+	public static OtlpExportException httpResponse(int status, @Nullable String statusMessage,
+			@Nullable Duration retryAfter) {
 		String message = "HTTP " + status + ((statusMessage != null) ? " " + statusMessage : "");
-		return new OtlpExportException(false, status, message.strip(), null);
+		return new OtlpExportException(false, status, message.strip(), null, retryAfter);
 	}
 
 	/**
@@ -62,10 +80,23 @@ public final class OtlpExportException extends Exception {
 	 * @return the failure
 	 */
 	public static OtlpExportException grpcResponse(int status, @Nullable String description) {
+		return grpcResponse(status, description, null);
+	}
+
+	/**
+	 * Create the failure of a gRPC call the backend answered with a status other than OK
+	 * and, maybe, a {@code google.rpc.RetryInfo} detail.
+	 * @param status the numeric gRPC status code
+	 * @param description the status description, may be {@code null}
+	 * @param retryDelay the delay of the status' RetryInfo, or {@code null} without one
+	 * @return the failure
+	 */
+	public static OtlpExportException grpcResponse(int status, @Nullable String description,
+			@Nullable Duration retryDelay) {
 		String name = (status >= 0 && status < GRPC_STATUS_NAMES.size()) ? GRPC_STATUS_NAMES.get(status)
 				: String.valueOf(status);
 		String message = "gRPC " + name + ((description != null) ? " " + description : "");
-		return new OtlpExportException(true, status, message.strip(), null);
+		return new OtlpExportException(true, status, message.strip(), null, retryDelay);
 	}
 
 	/**
@@ -74,9 +105,9 @@ public final class OtlpExportException extends Exception {
 	 * @param cause why it got none
 	 * @return the failure
 	 */
-	public static OtlpExportException noResponse(boolean grpc, Throwable cause) {
+	public static OtlpExportException noResponse(boolean grpc, @Nullable Throwable cause) {
 		String message = (cause != null) ? cause.getClass().getSimpleName() + ": " + cause.getMessage() : "No response";
-		return new OtlpExportException(grpc, -1, message, cause);
+		return new OtlpExportException(grpc, -1, message, cause, null);
 	}
 
 	/**
@@ -101,6 +132,17 @@ public final class OtlpExportException extends Exception {
 	 */
 	public int status() {
 		return this.status;
+	}
+
+	/**
+	 * Return the delay the backend asked for before the request is sent again: its
+	 * {@code Retry-After} header (http) or the {@code RetryInfo} of its status (gRPC).
+	 * Known only where the sender lets the answer be read, see
+	 * {@link OtlpTransports#create(OtlpTransportSettings)}.
+	 * @return the delay, or {@code null} when the backend asked for none
+	 */
+	public @Nullable Duration retryDelay() {
+		return this.retryDelay;
 	}
 
 }

@@ -77,9 +77,12 @@ final class SdkSenderTransport implements OtlpTransport {
 
 	private final GrpcSender grpcSender;
 
+	private final AnsweredRetryDelay retryDelay;
+
 	private SdkSenderTransport(HttpSender httpSender, GrpcSender grpcSender) {
 		this.httpSender = httpSender;
 		this.grpcSender = grpcSender;
+		this.retryDelay = AnsweredRetryDelay.install((grpcSender != null) ? grpcSender : httpSender);
 	}
 
 	static OtlpTransport create(OtlpTransportSettings settings, Supplier<Map<String, List<String>>> headers,
@@ -98,33 +101,35 @@ final class SdkSenderTransport implements OtlpTransport {
 	@Override
 	public void send(byte[] body, CompletableResultCode result) {
 		Body message = new Body(body);
+		this.retryDelay.clear();
 		if (this.grpcSender != null) {
-			this.grpcSender.send(message, (response) -> completed(response, result),
+			this.grpcSender.send(message, (response) -> completed(response, result, this.retryDelay),
 					(failure) -> result.failExceptionally(OtlpExportException.noResponse(true, failure)));
 		}
 		else {
-			this.httpSender.send(message, (response) -> completed(response, result),
+			this.httpSender.send(message, (response) -> completed(response, result, this.retryDelay),
 					(failure) -> result.failExceptionally(OtlpExportException.noResponse(false, failure)));
 		}
 	}
 
-	private static void completed(HttpResponse response, CompletableResultCode result) {
+	private static void completed(HttpResponse response, CompletableResultCode result, AnsweredRetryDelay retryDelay) {
 		int status = response.getStatusCode();
 		if (status >= 200 && status < 300) {
 			result.succeed();
 		}
 		else {
-			result.failExceptionally(OtlpExportException.httpResponse(status, response.getStatusMessage()));
+			result.failExceptionally(
+					OtlpExportException.httpResponse(status, response.getStatusMessage(), retryDelay.last()));
 		}
 	}
 
-	private static void completed(GrpcResponse response, CompletableResultCode result) {
+	private static void completed(GrpcResponse response, CompletableResultCode result, AnsweredRetryDelay retryDelay) {
 		if (response.getStatusCode() == GrpcStatusCode.OK) {
 			result.succeed();
 		}
 		else {
 			result.failExceptionally(OtlpExportException.grpcResponse(response.getStatusCode().getValue(),
-					response.getStatusDescription()));
+					response.getStatusDescription(), retryDelay.last()));
 		}
 	}
 

@@ -136,10 +136,11 @@ class DiskBufferWireTests {
 	void oldestRequestsAreEvictedAtTheSizeCapWhileTheBackendIsDownAndTheNewestArriveAfterRecovery(
 			@TempDir Path directory) {
 		httpBackend.stop();
-		// About three requests of ten spans fit: each round evicts the oldest
+		// Three requests of ten spans fit, a 4 KiB block each: each round evicts the
+		// oldest
 		this.contextRunner.withPropertyValues(signals("traces"), http("capped", httpBackend),
 				"telemetry.backends.capped.buffer.type=disk", "telemetry.backends.capped.buffer.directory=" + directory,
-				"telemetry.backends.capped.buffer.max-size=2KB", "telemetry.backends.capped.retry.enabled=false")
+				"telemetry.backends.capped.buffer.max-size=12KB", "telemetry.backends.capped.retry.enabled=false")
 			.run((context) -> {
 				List<String> spanIds = new ArrayList<>();
 				for (int round = 0; round < 10; round++) {
@@ -152,7 +153,7 @@ class DiskBufferWireTests {
 				}
 				PipelineSnapshot full = snapshot(context, "capped", Signal.TRACES);
 				assertThat(full.dropped()).isGreaterThanOrEqualTo(50);
-				assertThat(full.queueBytes()).isLessThanOrEqualTo(2048);
+				assertThat(full.queueBytes()).isLessThanOrEqualTo(12 * 1024);
 				assertThat(full.exported()).isZero();
 				httpBackend.restart();
 				await().atMost(DELIVERY).until(() -> snapshot(context, "capped", Signal.TRACES).queueSize() == 0);

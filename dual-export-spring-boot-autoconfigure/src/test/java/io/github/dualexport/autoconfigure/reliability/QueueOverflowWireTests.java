@@ -112,7 +112,7 @@ class QueueOverflowWireTests {
 			.withPropertyValues(signals("traces"), http("healthy", healthy), http("evicting", troubled),
 					"telemetry.backends.evicting.buffer.type=disk",
 					"telemetry.backends.evicting.buffer.directory=" + directory,
-					"telemetry.backends.evicting.buffer.max-size=2KB")
+					"telemetry.backends.evicting.buffer.max-size=12KB")
 			.run((context) -> {
 				int emitted = 0;
 				for (int round = 0; round < 20; round++) {

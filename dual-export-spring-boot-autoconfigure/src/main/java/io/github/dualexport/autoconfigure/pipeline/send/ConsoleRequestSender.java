@@ -19,6 +19,7 @@ package io.github.dualexport.autoconfigure.pipeline.send;
 import java.io.PrintStream;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes each request as one line of OTLP JSON, for the console backend.
@@ -52,7 +53,7 @@ final class ConsoleRequestSender implements RequestSender {
 	}
 
 	@Override
-	public boolean isTransient(Throwable failure) {
+	public boolean isTransient(@Nullable Throwable failure) {
 		return false;
 	}
 

@@ -17,15 +17,16 @@ package io.github.dualexport.autoconfigure.pipeline.send;
 
 /**
  * Base of the {@link RequestBuffer}s, counting the items and bytes they hold under their
- * own lock.
+ * own lock; the counts are read without it, so that reading a buffer's state never waits
+ * for the file I/O in progress.
  *
  * @author Dual Export contributors
  */
 abstract class CountedRequestBuffer implements RequestBuffer {
 
-	private long items;
+	private volatile long items;
 
-	private long bytes;
+	private volatile long bytes;
 
 	/**
 	 * Count requests in (positive values) or out (negative values); called holding the
@@ -39,12 +40,12 @@ abstract class CountedRequestBuffer implements RequestBuffer {
 	}
 
 	@Override
-	public synchronized long items() {
+	public long items() {
 		return this.items;
 	}
 
 	@Override
-	public synchronized long bytes() {
+	public long bytes() {
 		return this.bytes;
 	}
 

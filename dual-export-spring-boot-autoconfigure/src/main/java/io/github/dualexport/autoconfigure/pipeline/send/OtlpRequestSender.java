@@ -16,12 +16,15 @@
 
 package io.github.dualexport.autoconfigure.pipeline.send;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
+
+import org.jspecify.annotations.Nullable;
 
 import io.github.dualexport.autoconfigure.backend.Compression;
 import io.github.dualexport.autoconfigure.backend.Protocol;
@@ -42,11 +45,13 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
  */
 final class OtlpRequestSender implements RequestSender {
 
-	private static final Set<Integer> TRANSIENT_HTTP_STATUSES = Set.of(429, 502, 503, 504);
+	// The OTLP specification's retryable statuses: "Failures" of OTLP/HTTP and OTLP/gRPC
+	private static final Set<Integer> RETRYABLE_HTTP_STATUSES = Set.of(429, 502, 503, 504);
 
-	// CANCELLED, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, OUT_OF_RANGE,
-	// UNAVAILABLE, DATA_LOSS
-	private static final Set<Integer> TRANSIENT_GRPC_STATUSES = Set.of(1, 4, 8, 10, 11, 14, 15);
+	// CANCELLED, DEADLINE_EXCEEDED, ABORTED, OUT_OF_RANGE, UNAVAILABLE, DATA_LOSS
+	private static final Set<Integer> RETRYABLE_GRPC_STATUSES = Set.of(1, 4, 10, 11, 14, 15);
+
+	private static final int GRPC_RESOURCE_EXHAUSTED = 8;
 
 	private final Encoding encoding;
 
@@ -96,12 +101,22 @@ final class OtlpRequestSender implements RequestSender {
 	}
 
 	@Override
-	public boolean isTransient(Throwable failure) {
-		if (failure instanceof OtlpExportException export && export.hasResponse()) {
-			return export.isGrpc() ? TRANSIENT_GRPC_STATUSES.contains(export.status())
-					: TRANSIENT_HTTP_STATUSES.contains(export.status());
+	public boolean isTransient(@Nullable Throwable failure) {
+		if (!(failure instanceof OtlpExportException export)) {
+			// Refused by the client before it reached the wire: it would be refused again
+			return false;
 		}
-		return true;
+		if (!export.hasResponse()) {
+			// Unreachable, reset or timed out; anything else is no network failure
+			return export.getCause() instanceof IOException;
+		}
+		if (export.isGrpc()) {
+			// RESOURCE_EXHAUSTED is a backend out of capacity only when it says when to
+			// come back; without RetryInfo the request is too large for it
+			return RETRYABLE_GRPC_STATUSES.contains(export.status())
+					|| (export.status() == GRPC_RESOURCE_EXHAUSTED && export.retryDelay() != null);
+		}
+		return RETRYABLE_HTTP_STATUSES.contains(export.status());
 	}
 
 	@Override

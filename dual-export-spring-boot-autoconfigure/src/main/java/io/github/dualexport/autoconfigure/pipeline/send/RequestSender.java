@@ -17,6 +17,7 @@
 package io.github.dualexport.autoconfigure.pipeline.send;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Puts one backend's encoded requests of one signal on the wire.
@@ -39,13 +40,15 @@ interface RequestSender {
 	CompletableResultCode send(BufferedRequest request);
 
 	/**
-	 * Return whether a failed request may succeed when sent again later: the backend was
-	 * unreachable or answered with a status that says so (429, 502, 503, 504, gRPC
-	 * UNAVAILABLE...), as opposed to a request it refused (400, 401, 413...).
-	 * @param failure the failure of {@link #send(BufferedRequest)}
+	 * Return whether a failed request may succeed when sent again later, as the OTLP
+	 * specification says: the backend was unreachable or answered with a retryable status
+	 * (HTTP 429, 502, 503, 504; gRPC UNAVAILABLE and the like, RESOURCE_EXHAUSTED only
+	 * with RetryInfo), as opposed to a request it refused (400, 401, 413...) or one the
+	 * client refused to send.
+	 * @param failure the failure of {@link #send(BufferedRequest)}, or {@code null}
 	 * @return whether to send it again later
 	 */
-	boolean isTransient(Throwable failure);
+	boolean isTransient(@Nullable Throwable failure);
 
 	/**
 	 * Release the sender's connections and threads.

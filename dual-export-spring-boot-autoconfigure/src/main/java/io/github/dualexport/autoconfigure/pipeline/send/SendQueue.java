@@ -16,6 +16,7 @@
 
 package io.github.dualexport.autoconfigure.pipeline.send;
 
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import io.github.dualexport.autoconfigure.backend.Signal;
+import io.github.dualexport.autoconfigure.otel.OtlpExportException;
 import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
 import io.github.dualexport.autoconfigure.pipeline.QueueState;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -37,9 +40,15 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
  * Adding never blocks: what does not fit is dropped, counted and logged at most once a
  * minute; a slow or dead backend fills only its own buffer.
  * <p>
- * A request that finally fails is given up (counted as failed), unless the buffer is
- * durable and the failure transient: then it stays at the head and is sent again after a
- * pause, so that nothing is lost while the backend is away.
+ * A request that finally fails is given up (counted as failed), unless the failure is
+ * retryable by the OTLP specification and either the buffer is durable or the backend
+ * said when to come back ({@code Retry-After}, gRPC {@code RetryInfo}): then it stays at
+ * the head and is sent again after a pause, no shorter than the backend asked for and not
+ * cut short by new requests, at most {@code maxAttempts} times in all.
+ * <p>
+ * Every item is counted once: exported, failed, or dropped (refused by a full buffer,
+ * given up by the buffer, or left in memory at shutdown); a request in flight when the
+ * shutdown interrupts it is counted as failed, or stays on disk.
  * <p>
  * Switched off with {@link #setAccepting(boolean)}, the queue takes no new requests and
  * goes on sending what it holds. Queues are made by {@link SendStages} and fed by a
@@ -52,6 +61,18 @@ public final class SendQueue {
 	private static final Log logger = LogFactory.getLog(SendQueue.class);
 
 	private static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
+
+	/**
+	 * The longest pause between two attempts of a kept request, unless the backend asks
+	 * for a longer one: the Collector's default {@code max_interval}.
+	 */
+	static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(30);
+
+	/**
+	 * The failure of a request in flight when the shutdown interrupts its wait.
+	 */
+	private static final IllegalStateException SHUT_DOWN = new IllegalStateException(
+			"Shut down while the request was in flight");
 
 	private final String backend;
 
@@ -66,6 +87,8 @@ public final class SendQueue {
 	private final Duration requestBound;
 
 	private final Duration retryPause;
+
+	private final int maxAttempts;
 
 	private final Duration shutdownTimeout;
 
@@ -89,6 +112,11 @@ public final class SendQueue {
 
 	private CompletableResultCode shutdown;
 
+	// Attempts of the request at the head; only the queue's thread touches them
+	private long attemptedKey;
+
+	private int attempts;
+
 	/**
 	 * Create a send queue and start its thread.
 	 * @param backend the backend name
@@ -97,11 +125,14 @@ public final class SendQueue {
 	 * @param sender sends them
 	 * @param recorder records the outcome of each request
 	 * @param requestBound the longest one request may take, retries included
-	 * @param retryPause the pause before sending again a request a durable buffer kept
+	 * @param retryPause the first pause before sending again a request that was kept,
+	 * doubled after each attempt up to {@link #MAX_RETRY_PAUSE}
+	 * @param maxAttempts the most times one request is sent, each time with the sender's
+	 * own retries
 	 * @param shutdownTimeout how long a shutdown waits for the buffer to drain
 	 */
 	SendQueue(String backend, Signal signal, RequestBuffer buffer, RequestSender sender, ExportRecorder recorder,
-			Duration requestBound, Duration retryPause, Duration shutdownTimeout) {
+			Duration requestBound, Duration retryPause, int maxAttempts, Duration shutdownTimeout) {
 		this.backend = backend;
 		this.signal = signal;
 		this.buffer = buffer;
@@ -109,6 +140,7 @@ public final class SendQueue {
 		this.recorder = recorder;
 		this.requestBound = requestBound;
 		this.retryPause = retryPause;
+		this.maxAttempts = maxAttempts;
 		this.shutdownTimeout = shutdownTimeout;
 		this.worker = new Thread(this::run, "dual-export-" + backend + "-" + signal.id());
 		this.worker.setDaemon(true);
@@ -283,8 +315,28 @@ public final class SendQueue {
 		return !this.sending && this.buffer.head() == null;
 	}
 
-	private boolean isKept(Throwable failure) {
-		return this.buffer.isDurable() && this.sender.isTransient(failure);
+	private boolean isKept(@Nullable Throwable failure, int attempt) {
+		if (failure == SHUT_DOWN) {
+			return this.buffer.isDurable();
+		}
+		if (attempt >= this.maxAttempts || !this.sender.isTransient(failure)) {
+			return false;
+		}
+		return this.buffer.isDurable() || askedDelay(failure) != null;
+	}
+
+	private static @Nullable Duration askedDelay(@Nullable Throwable failure) {
+		return (failure instanceof OtlpExportException export) ? export.retryDelay() : null;
+	}
+
+	private Duration pauseAfter(@Nullable Throwable failure, int attempt) {
+		long factor = 1L << Math.min(attempt - 1, 16);
+		Duration backoff = this.retryPause.multipliedBy(factor);
+		if (backoff.compareTo(MAX_RETRY_PAUSE) > 0) {
+			backoff = (this.retryPause.compareTo(MAX_RETRY_PAUSE) > 0) ? this.retryPause : MAX_RETRY_PAUSE;
+		}
+		Duration asked = askedDelay(failure);
+		return (asked != null && asked.compareTo(backoff) > 0) ? asked : backoff;
 	}
 
 	private void run() {
@@ -324,36 +376,73 @@ public final class SendQueue {
 	}
 
 	private void send(BufferedRequest request) throws InterruptedException {
+		long key = key(request);
+		if (key != this.attemptedKey) {
+			this.attemptedKey = key;
+			this.attempts = 0;
+		}
+		int attempt = ++this.attempts;
 		CompletableResultCode result = this.recorder.record(request.items(), () -> this.sender.send(request),
-				this::isKept);
+				(failure) -> isKept(failure, attempt));
 		CountDownLatch done = new CountDownLatch(1);
 		result.whenComplete(done::countDown);
-		if (!done.await(this.requestBound.toMillis(), TimeUnit.MILLISECONDS)) {
-			result.fail();
+		try {
+			if (!done.await(this.requestBound.toMillis(), TimeUnit.MILLISECONDS)) {
+				result.failExceptionally(OtlpExportException.noResponse(false,
+						new SocketTimeoutException("No answer within " + this.requestBound)));
+			}
 		}
-		if (result.isSuccess()) {
-			this.buffer.remove(request);
+		catch (InterruptedException ex) {
+			// Counted once: failed (or kept on disk) now, not dropped with the buffer too
+			result.failExceptionally(SHUT_DOWN);
+			settle(request, result, attempt);
+			throw ex;
+		}
+		if (!settle(request, result, attempt)) {
 			return;
 		}
-		Throwable failure = result.getFailureThrowable();
-		boolean keep = isKept(failure);
-		this.failureLog.warn((times) -> "Failed to export " + this.signal.id() + " to backend '" + this.backend + "' "
-				+ times + " time(s) in the last minute, last: " + ExportRecorder.describe(failure)
-				+ (keep ? "; kept on disk to be sent again" : ""));
-		if (!keep) {
-			this.buffer.remove(request);
-			return;
-		}
-		this.buffer.release(request);
+		Duration pause = pauseAfter(result.getFailureThrowable(), attempt);
 		synchronized (this.lock) {
-			if (!this.closing) {
-				this.lock.wait(this.retryPause.toMillis());
+			// New requests notify the lock: they must not cut the pause short
+			long deadline = System.nanoTime() + pause.toNanos();
+			long remaining;
+			while (!this.closing && (remaining = deadline - System.nanoTime()) > 0) {
+				TimeUnit.NANOSECONDS.timedWait(this.lock, remaining);
 			}
 		}
 		if (this.closing) {
 			// Kept on disk for the next start rather than retried through the shutdown
 			throw new InterruptedException();
 		}
+	}
+
+	/**
+	 * Remove a request that was sent or given up, or release one that is kept.
+	 * @return whether the request is kept, to be sent again
+	 */
+	private boolean settle(BufferedRequest request, CompletableResultCode result, int attempt) {
+		if (result.isSuccess()) {
+			this.buffer.remove(request);
+			return false;
+		}
+		Throwable failure = result.getFailureThrowable();
+		boolean keep = isKept(failure, attempt);
+		if (failure != SHUT_DOWN) {
+			this.failureLog.warn((times) -> "Failed to export " + this.signal.id() + " to backend '" + this.backend
+					+ "' " + times + " time(s) in the last minute, last: " + ExportRecorder.describe(failure)
+					+ (keep ? "; kept to be sent again" : ""));
+		}
+		if (keep) {
+			this.buffer.release(request);
+		}
+		else {
+			this.buffer.remove(request);
+		}
+		return keep;
+	}
+
+	private static long key(BufferedRequest request) {
+		return request.createdAtMillis() * 31 * 31 + request.items() * 31L + request.body().length;
 	}
 
 }

@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 
+import io.github.dualexport.autoconfigure.backend.ConfigurationProblem;
+import io.github.dualexport.autoconfigure.backend.InvalidTelemetryConfigurationException;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.backend.Signal;
 import io.github.dualexport.autoconfigure.pipeline.ExportListener;
@@ -105,13 +107,23 @@ public final class SendStages {
 	private SendQueue queue(ResolvedBackend backend, Signal signal, RequestSender sender, Duration timeout) {
 		return new SendQueue(backend.name(), signal, buffer(backend, signal), sender,
 				new ExportRecorder(backend.name(), signal, this.listeners), requestBound(backend, timeout),
-				retryPause(backend), this.shutdownTimeout);
+				retryPause(backend), backend.buffer().maxAttempts(), this.shutdownTimeout);
 	}
 
 	private static RequestBuffer buffer(ResolvedBackend backend, Signal signal) {
 		ResolvedBackend.Buffer buffer = backend.buffer();
 		if (buffer.disk()) {
-			return new DiskRequestBuffer(buffer.directory(signal), buffer.maxBytes(), buffer.maxAge());
+			try {
+				return new DiskRequestBuffer(buffer.directory(signal), buffer.maxBytes(), buffer.maxAge());
+			}
+			catch (IllegalStateException ex) {
+				// Held by another process: one process per directory
+				throw new InvalidTelemetryConfigurationException(
+						List.of(new ConfigurationProblem("telemetry.backends." + backend.name() + ".buffer.directory",
+								buffer.directory(signal).toString(), "In use by another process",
+								"Give each application instance its own directory, such as one named after"
+										+ " the instance")));
+			}
 		}
 		return new MemoryRequestBuffer(backend.settings(signal).maxBufferedItems(), buffer.maxBytes());
 	}

@@ -111,7 +111,7 @@ class FanOutTests {
 			String backend = "backend-" + i;
 			SendQueue queue = new SendQueue(backend, Signal.TRACES, new MemoryRequestBuffer(100, 1_000_000), senders[i],
 					new ExportRecorder(backend, Signal.TRACES, List.of()), Duration.ofSeconds(10),
-					Duration.ofSeconds(1), Duration.ofSeconds(2));
+					Duration.ofSeconds(1), 3, Duration.ofSeconds(2));
 			members.add(queue);
 			this.queues.add(queue);
 		}

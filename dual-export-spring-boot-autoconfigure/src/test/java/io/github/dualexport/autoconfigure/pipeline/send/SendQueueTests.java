@@ -110,7 +110,7 @@ class SendQueueTests {
 				: CompletableResultCode.ofExceptionalFailure(new IllegalStateException("unavailable")));
 		SendQueue queue = new SendQueue("backend", Signal.TRACES,
 				new DiskRequestBuffer(this.directory, 1_000_000, Duration.ofHours(1)), this.sender,
-				new ExportRecorder("backend", Signal.TRACES, List.of()), WAIT, Duration.ofMillis(50), WAIT);
+				new ExportRecorder("backend", Signal.TRACES, List.of()), WAIT, Duration.ofMillis(50), 100, WAIT);
 		this.queues.add(queue);
 		queue.add(encoded(4));
 		List<BufferedRequest> attempts = this.sender.awaitReceived(3);
@@ -181,14 +181,16 @@ class SendQueueTests {
 		this.sender.neverAnswer();
 		SendQueue queue = new SendQueue("backend", Signal.TRACES, new MemoryRequestBuffer(100, 1_000_000), this.sender,
 				new ExportRecorder("backend", Signal.TRACES, List.of()), Duration.ofMinutes(5), Duration.ofSeconds(1),
-				Duration.ofMillis(200));
+				3, Duration.ofMillis(200));
 		this.queues.add(queue);
 		queue.add(encoded(1));
 		queue.add(encoded(2));
 		this.sender.awaitReceived(1);
 		CompletableResultCode shutdown = queue.shutdown();
 		assertThat(shutdown.join(10, TimeUnit.SECONDS).isSuccess()).isFalse();
-		assertThat(queue.state().dropped()).isEqualTo(3);
+		// The request in flight is failed, the one still queued dropped: each item once
+		assertThat(queue.state().dropped()).isEqualTo(2);
+		assertThat(queue.snapshot("traces-1", 0).failed()).isEqualTo(1);
 		assertThat(this.sender.isShutdown()).isTrue();
 	}
 
@@ -198,7 +200,7 @@ class SendQueueTests {
 
 	private SendQueue queue(RequestBuffer buffer, Duration requestBound) {
 		SendQueue queue = new SendQueue("backend", Signal.TRACES, buffer, this.sender,
-				new ExportRecorder("backend", Signal.TRACES, List.of()), requestBound, Duration.ofSeconds(1),
+				new ExportRecorder("backend", Signal.TRACES, List.of()), requestBound, Duration.ofSeconds(1), 3,
 				Duration.ofSeconds(2));
 		this.queues.add(queue);
 		return queue;
