@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -128,8 +129,21 @@ final class SampleApp implements AutoCloseable {
 	 * @param assertions the assertions
 	 */
 	void verify(Assertions assertions) {
-		try {
+		verify(() -> {
 			assertions.run();
+			return null;
+		});
+	}
+
+	/**
+	 * Wait for a value, adding the end of the application's output to any failure.
+	 * @param <T> the type of the value
+	 * @param wait what waits for the value, such as an Awaitility {@code until}
+	 * @return the value
+	 */
+	<T> T verify(Callable<T> wait) {
+		try {
+			return wait.call();
 		}
 		catch (Exception | AssertionError ex) {
 			throw failure((ex instanceof AssertionError) ? ex.getMessage() : ex.toString(), ex);
