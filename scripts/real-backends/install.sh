@@ -83,10 +83,26 @@ install_program() {
 	esac
 }
 
+# prefetch NAME VERSION PACKAGE: downloads the modules that a tool module's program needs,
+# in the background, unless it is up to date. Fetching is mostly waiting on the network:
+# done while the programs before it compile.
+prefetch() {
+	if ! up_to_date "$1" "$2"; then
+		(cd "$HERE/$1" && go list -deps "$3" >/dev/null 2>&1) &
+	fi
+}
+
 if [ $# -eq 0 ]; then
 	set -- victoria-metrics victoria-logs jaeger otelcol
 fi
 for program in "$@"; do
+	case $program in
+	jaeger) prefetch jaeger "jaeger/$(module_version "$HERE/jaeger")" github.com/jaegertracing/jaeger/cmd/jaeger ;;
+	otelcol) prefetch otelcol "otelcol/$(module_version "$HERE/otelcol")" . ;;
+	esac
+done
+for program in "$@"; do
 	install_program "$program"
 done
+wait
 echo "$BIN"
