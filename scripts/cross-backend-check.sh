@@ -1,6 +1,9 @@
 #!/bin/sh
 # Proves that one request's trace reached both trace backends of the compose stack:
-# VictoriaTraces (Jaeger query API) and Uptrace (JSON API).
+# VictoriaTraces (Jaeger query API) and Uptrace (JSON API). Without Docker, real Jaeger
+# programs stand in for both (scripts/real-backends, see README): set
+# VICTORIA_TRACES_JAEGER_API to one's query URL and SECOND_BACKEND=jaeger with
+# JAEGER_QUERY_URL to the other's.
 #
 # It sends REQUESTS ordinary /hello requests, then one more carrying a W3C traceparent
 # header with a trace id made up here: the sample's server span joins that trace, so the
@@ -13,6 +16,11 @@
 # environment, with the defaults matching docker-compose.yml and deploy/uptrace/uptrace.yml:
 #   APP_URL                    http://localhost:8080
 #   VICTORIA_TRACES_QUERY_URL  http://localhost:10428
+#   VICTORIA_TRACES_JAEGER_API $VICTORIA_TRACES_QUERY_URL/select/jaeger  (the Jaeger query
+#                              API of the first backend: a Jaeger's own URL works too)
+#   SECOND_BACKEND             uptrace  (or jaeger: the second backend is a Jaeger whose
+#                                        query API is JAEGER_QUERY_URL)
+#   JAEGER_QUERY_URL           http://localhost:16686
 #   UPTRACE_URL                http://localhost:14318
 #   UPTRACE_PROJECT_ID         1   (the only project seeded by deploy/uptrace/uptrace.yml)
 #   UPTRACE_USER_TOKEN         dual_export_user_token   (seed_data.user_tokens)
@@ -25,6 +33,9 @@ set -u
 
 APP_URL=${APP_URL:-http://localhost:8080}
 VICTORIA_TRACES_QUERY_URL=${VICTORIA_TRACES_QUERY_URL:-http://localhost:10428}
+VICTORIA_TRACES_JAEGER_API=${VICTORIA_TRACES_JAEGER_API:-$VICTORIA_TRACES_QUERY_URL/select/jaeger}
+SECOND_BACKEND=${SECOND_BACKEND:-uptrace}
+JAEGER_QUERY_URL=${JAEGER_QUERY_URL:-http://localhost:16686}
 UPTRACE_URL=${UPTRACE_URL:-http://localhost:14318}
 UPTRACE_PROJECT_ID=${UPTRACE_PROJECT_ID:-1}
 UPTRACE_USER_TOKEN=${UPTRACE_USER_TOKEN:-dual_export_user_token}
@@ -62,12 +73,22 @@ wait_until_up() {
 		attempts=$((attempts - 1))
 		[ "$attempts" -gt 0 ] && sleep "$INTERVAL"
 	done
-	fail "$1 did not answer at $2 within ${TIMEOUT}s (is 'docker compose up' running?)"
+	fail "$1 did not answer at $2 within ${TIMEOUT}s (are the backends running?)"
 }
 
 wait_until_up "sample app" "$APP_URL/actuator/health"
-wait_until_up "VictoriaTraces" "$VICTORIA_TRACES_QUERY_URL/health"
-wait_until_up "Uptrace" "$UPTRACE_URL/"
+case $SECOND_BACKEND in
+uptrace) SECOND_NAME=Uptrace ;;
+jaeger) SECOND_NAME=Jaeger ;;
+*) fail "SECOND_BACKEND is uptrace or jaeger, not '$SECOND_BACKEND'" ;;
+esac
+
+wait_until_up "VictoriaTraces" "$VICTORIA_TRACES_JAEGER_API/api/services"
+if [ "$SECOND_BACKEND" = jaeger ]; then
+	wait_until_up "Jaeger" "$JAEGER_QUERY_URL/api/services"
+else
+	wait_until_up "Uptrace" "$UPTRACE_URL/"
+fi
 
 say "...  sending $REQUESTS requests to $APP_URL/hello"
 i=1
@@ -94,9 +115,22 @@ say "...  sent GET /hello?name=cross-backend-check in trace $TRACE_ID"
 
 # found_in_victoria_traces: the Jaeger API returns the trace with its traceID
 found_in_victoria_traces() {
-	code=$(curl -sS -o "$BODY" -w '%{http_code}' \
-		"$VICTORIA_TRACES_QUERY_URL/select/jaeger/api/traces/$TRACE_ID" 2>/dev/null) || return 1
+	found_in_jaeger_api "$VICTORIA_TRACES_JAEGER_API"
+}
+
+# found_in_jaeger_api URL: a Jaeger query API at URL returns the trace with its traceID
+found_in_jaeger_api() {
+	code=$(curl -sS -o "$BODY" -w '%{http_code}' "$1/api/traces/$TRACE_ID" 2>/dev/null) || return 1
 	[ "$code" = 200 ] && grep -q "\"traceID\": *\"$TRACE_ID\"" "$BODY"
+}
+
+# found_in_second: the second backend has the trace
+found_in_second() {
+	if [ "$SECOND_BACKEND" = jaeger ]; then
+		found_in_jaeger_api "$JAEGER_QUERY_URL"
+	else
+		found_in_uptrace
+	fi
 }
 
 # found_in_uptrace: the span list filtered by trace id is not empty
@@ -120,28 +154,28 @@ found_in_uptrace() {
 }
 
 victoria=no
-uptrace=no
+second=no
 attempts=$((TIMEOUT / INTERVAL + 1))
 while [ "$attempts" -gt 0 ]; do
 	if [ "$victoria" = no ] && found_in_victoria_traces; then
 		victoria=yes
 		say "ok   VictoriaTraces has trace $TRACE_ID"
 	fi
-	if [ "$uptrace" = no ] && found_in_uptrace; then
-		uptrace=yes
-		say "ok   Uptrace has trace $TRACE_ID"
+	if [ "$second" = no ] && found_in_second; then
+		second=yes
+		say "ok   $SECOND_NAME has trace $TRACE_ID"
 	fi
-	[ "$victoria" = yes ] && [ "$uptrace" = yes ] && break
+	[ "$victoria" = yes ] && [ "$second" = yes ] && break
 	attempts=$((attempts - 1))
 	[ "$attempts" -gt 0 ] && sleep "$INTERVAL"
 done
 
-if [ "$victoria" = yes ] && [ "$uptrace" = yes ]; then
-	say "PASS: trace $TRACE_ID reached VictoriaTraces and Uptrace"
-	say "     $VICTORIA_TRACES_QUERY_URL/select/jaeger/api/traces/$TRACE_ID"
+if [ "$victoria" = yes ] && [ "$second" = yes ]; then
+	say "PASS: trace $TRACE_ID reached VictoriaTraces and $SECOND_NAME"
+	say "     $VICTORIA_TRACES_JAEGER_API/api/traces/$TRACE_ID"
 	exit 0
 fi
 [ "$victoria" = no ] && say "FAIL: VictoriaTraces has no trace $TRACE_ID after ${TIMEOUT}s" >&2
-[ "$uptrace" = no ] && say "FAIL: Uptrace has no trace $TRACE_ID after ${TIMEOUT}s" >&2
+[ "$second" = no ] && say "FAIL: $SECOND_NAME has no trace $TRACE_ID after ${TIMEOUT}s" >&2
 say "     see /actuator/health/telemetry on $APP_URL for each backend's last export error" >&2
 exit 1
