@@ -134,7 +134,7 @@ final class CollectorConfiguration {
 			ResolvedBackend.SpanSelection selection = backend.traces().selection();
 			if (selection.samplingRatio() < 1.0) {
 				add(names, "probabilistic_sampler/" + backend.name(),
-						Map.of("sampling_percentage", selection.samplingRatio() * 100));
+						map("mode", "proportional", "sampling_percentage", selection.samplingRatio() * 100));
 			}
 			if (!selection.dropRules().isEmpty()) {
 				add(names, "filter/" + suffix, map("error_mode", "ignore", "traces", Map.of("span",

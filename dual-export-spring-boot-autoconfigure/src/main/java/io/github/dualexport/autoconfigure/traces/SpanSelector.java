@@ -27,9 +27,11 @@ import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
  * <p>
  * The sampling decision reads the 56 random low-order bits of the trace id that W3C Trace
  * Context Level 2 and OpenTelemetry's consistent probability sampling rely on, and keeps
- * the trace when they fall below {@code ratio * 2^56}. It depends on the trace id only,
- * so every span of a trace shares the decision, whichever service or backend makes it,
- * and the traces kept at a lower ratio are a subset of those kept at a higher one.
+ * the trace when they reach the rejection threshold {@code (1 - ratio) * 2^56}, as the
+ * specification and the Collector's {@code probabilistic_sampler} in {@code proportional}
+ * mode do. It depends on the trace id only, so every span of a trace shares the decision,
+ * whichever service or backend makes it, and the traces kept at a lower ratio are a
+ * subset of those kept at a higher one.
  *
  * @author Dual Export contributors
  */
@@ -43,7 +45,9 @@ final class SpanSelector {
 
 	SpanSelector(ResolvedBackend.SpanSelection selection) {
 		this.selection = selection;
-		this.threshold = (long) Math.floor(selection.samplingRatio() * RANDOM_VALUES);
+		// The rejection threshold of the specification's consistent probability sampling:
+		// the same traces as the Collector's probabilistic_sampler in proportional mode
+		this.threshold = RANDOM_VALUES - (long) Math.floor(selection.samplingRatio() * RANDOM_VALUES);
 	}
 
 	boolean keeps(ReadableSpan span) {
@@ -51,10 +55,10 @@ final class SpanSelector {
 	}
 
 	boolean sampled(String traceId) {
-		if (this.threshold >= RANDOM_VALUES) {
+		if (this.threshold <= 0) {
 			return true;
 		}
-		return Long.parseUnsignedLong(traceId.substring(traceId.length() - 14), 16) < this.threshold;
+		return Long.parseUnsignedLong(traceId.substring(traceId.length() - 14), 16) >= this.threshold;
 	}
 
 	private boolean dropped(ReadableSpan span) {

@@ -85,7 +85,8 @@ class CollectorConfigurationTests {
 				"enduser.id", "telemetry.backends.a.redact.mask", "client.address",
 				"telemetry.backends.a.logs.min-severity", "warn");
 		Map<String, Map<String, Object>> processors = section(yaml, "processors");
-		assertThat(processors.get("probabilistic_sampler/a")).containsEntry("sampling_percentage", 25.0);
+		assertThat(processors.get("probabilistic_sampler/a")).containsEntry("sampling_percentage", 25.0)
+			.containsEntry("mode", "proportional");
 		assertThat(processors.get("filter/a-traces").toString()).contains("IsMatch(name, \"http get /actuator.*\")",
 				"attributes[\"synthetic\"] == \"true\"");
 		assertThat(processors.get("filter/a-logs").toString()).contains("severity_number < SEVERITY_NUMBER_WARN");

@@ -69,12 +69,17 @@ class SpanSelectorTests {
 	}
 
 	@Test
-	void samplingDecisionReadsTheLowSevenBytesOfTheTraceId() {
+	void samplingDecisionReadsTheLowSevenBytesOfTheTraceIdAsTheSpecificationDoes() {
+		// Kept when the 56 random bits reach the rejection threshold (1 - ratio) * 2^56,
+		// as the Collector's probabilistic_sampler in proportional mode decides
 		SpanSelector half = new SpanSelector(new SpanSelection(0.5, List.of()));
-		assertThat(half.sampled("ffffffffffffffff" + "007fffffffffffff")).isTrue();
-		assertThat(half.sampled("0000000000000000" + "0080000000000000")).isFalse();
+		assertThat(half.sampled("ffffffffffffffff" + "007fffffffffffff")).isFalse();
+		assertThat(half.sampled("0000000000000000" + "0080000000000000")).isTrue();
 		// The high-order byte of the low half is not random: it does not count
-		assertThat(half.sampled("0000000000000000" + "ff7fffffffffffff")).isTrue();
+		assertThat(half.sampled("0000000000000000" + "ff80000000000000")).isTrue();
+		SpanSelector quarter = new SpanSelector(new SpanSelection(0.25, List.of()));
+		assertThat(quarter.sampled("0000000000000000" + "00bfffffffffffff")).isFalse();
+		assertThat(quarter.sampled("0000000000000000" + "00c0000000000000")).isTrue();
 	}
 
 	@Test
