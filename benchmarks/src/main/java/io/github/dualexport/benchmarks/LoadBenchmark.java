@@ -51,7 +51,8 @@ import io.github.dualexport.test.OtlpSink;
  * <p>
  * Options: {@code --rounds=N} (3), {@code --warmup=SECONDS} (5),
  * {@code --duration=SECONDS} (10), {@code --connections=N} (8), {@code --only=name,name}
- * (all), {@code --sample-jar=PATH}. {@code --startup} runs the {@link StartupBenchmark}
+ * (all), {@code --sample-jar=PATH}, {@code --app-jvm-args="ARG ARG"} (such as a profiler
+ * agent, added to each app JVM). {@code --startup} runs the {@link StartupBenchmark}
  * instead, {@code --metrics} the {@link MetricRecordingBenchmark} ({@code --rounds},
  * {@code --trial-ms}).
  *
@@ -155,10 +156,17 @@ public final class LoadBenchmark {
 	private Result measure(Path jar, Configuration configuration) throws Exception {
 		int port = OtlpReceiver.freePort();
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
-						jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
-						"--telemetry.backends.console.enabled=false", "--logging.level.root=WARN",
-						"--management.tracing.sampling.probability=1.0", "--spring.main.banner-mode=off"));
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+		String jvmArgs = this.options.get("app-jvm-args");
+		if (jvmArgs != null) {
+			command.addAll(Arrays.asList(jvmArgs.split(" ")));
+		}
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
+				"--telemetry.backends.console.enabled=false", "--logging.level.root=WARN",
+				// The request's INFO line, so that every configuration logs it and
+				// "all signals" carries logs
+				"--logging.level.io.github.dualexport.sample=INFO", "--management.tracing.sampling.probability=1.0",
+				"--spring.main.banner-mode=off"));
 		command.addAll(configuration.arguments());
 		Process app = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
