@@ -441,8 +441,9 @@ public class BackendSettings {
 		private String temporality;
 
 		/**
-		 * Histogram aggregation: 'explicit' (bucket boundaries) or 'exponential'. Backends
-		 * of one interval share one aggregation: exponential only if all of them ask for it.
+		 * Histogram aggregation: 'explicit' (bucket boundaries) or 'exponential'.
+		 * Backends of one interval share one aggregation: exponential only if all of them
+		 * ask for it.
 		 */
 		private String histogram;
 
