@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,7 +51,10 @@ import io.github.dualexport.test.OtlpSink;
  * <p>
  * Options: {@code --rounds=N} (3), {@code --warmup=SECONDS} (5),
  * {@code --duration=SECONDS} (10), {@code --connections=N} (8), {@code --only=name,name}
- * (all), {@code --sample-jar=PATH}.
+ * (all), {@code --sample-jar=PATH}, {@code --app-jvm-args="ARG ARG"} (such as a profiler
+ * agent, added to each app JVM). {@code --startup} runs the {@link StartupBenchmark}
+ * instead, {@code --metrics} the {@link MetricRecordingBenchmark} ({@code --rounds},
+ * {@code --trial-ms}).
  *
  * @author Dual Export contributors
  */
@@ -71,6 +75,11 @@ public final class LoadBenchmark {
 		for (String arg : args) {
 			String[] pair = arg.replaceFirst("^--", "").split("=", 2);
 			options.put(pair[0], (pair.length > 1) ? pair[1] : "true");
+		}
+		if (options.containsKey("metrics")) {
+			MetricRecordingBenchmark.run(Integer.parseInt(options.getOrDefault("rounds", "9")),
+					Duration.ofMillis(Long.parseLong(options.getOrDefault("trial-ms", "1000"))));
+			return;
 		}
 		if (options.containsKey("startup")) {
 			StartupBenchmark.run(
@@ -125,6 +134,13 @@ public final class LoadBenchmark {
 				all.add(new Configuration("ours-" + count + "-" + suffix, args));
 			}
 		}
+		String dsn = this.receivers.get(1).httpEndpoint().replace("http://", "http://benchmark-token@");
+		List<String> victoria = List.of("--telemetry.backends.victoria.type=victoria",
+				"--telemetry.backends.victoria.endpoint=" + this.receivers.get(0).httpEndpoint());
+		all.add(new Configuration("seed-victoria-all", victoria));
+		List<String> pair = new ArrayList<>(victoria);
+		pair.addAll(List.of("--telemetry.backends.uptrace.type=uptrace", "--telemetry.backends.uptrace.dsn=" + dsn));
+		all.add(new Configuration("seed-pair-all", pair));
 		all.add(new Configuration("ours-2-one-black-holed",
 				List.of("--telemetry.defaults.signals=traces",
 						"--telemetry.backends.b0.endpoint=" + this.receivers.get(0).httpEndpoint(),
@@ -140,10 +156,17 @@ public final class LoadBenchmark {
 	private Result measure(Path jar, Configuration configuration) throws Exception {
 		int port = OtlpReceiver.freePort();
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
-						jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
-						"--telemetry.backends.console.enabled=false", "--logging.level.root=WARN",
-						"--management.tracing.sampling.probability=1.0", "--spring.main.banner-mode=off"));
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+		String jvmArgs = this.options.get("app-jvm-args");
+		if (jvmArgs != null) {
+			command.addAll(Arrays.asList(jvmArgs.split(" ")));
+		}
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
+				"--telemetry.backends.console.enabled=false", "--logging.level.root=WARN",
+				// The request's INFO line, so that every configuration logs it and
+				// "all signals" carries logs
+				"--logging.level.io.github.dualexport.sample=INFO", "--management.tracing.sampling.probability=1.0",
+				"--spring.main.banner-mode=off"));
 		command.addAll(configuration.arguments());
 		Process app = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -260,11 +283,35 @@ public final class LoadBenchmark {
 					median.cpuMsPerRequest(), median.p50Ms(), median.p99Ms(), median.heapMb(), ratio(median, none),
 					ratio(median, boot), ratio(median, ours));
 		});
+		System.out.println();
+		System.out.println("medians of each measure separately, with the spread over rounds (min-max)");
+		System.out.printf("%-22s %22s %22s %8s %8s %10s %10s%n", "configuration", "req/s", "cpu ms/req", "thr/none",
+				"cpu/none", "thr/seed-v", "cpu/seed-v");
+		results.forEach((name, runs) -> {
+			List<Double> throughputs = runs.stream().map(Result::throughput).toList();
+			List<Double> cpu = runs.stream().map(Result::cpuMsPerRequest).toList();
+			System.out.printf("%-22s %8.0f (%5.0f-%5.0f) %8.3f (%.3f-%.3f) %8s %8s %10s %10s%n", name,
+					Stats.median(throughputs), Stats.min(throughputs), Stats.max(throughputs), Stats.median(cpu),
+					Stats.min(cpu), Stats.max(cpu), ratio(results, name, "none", Result::throughput),
+					ratio(results, name, "none", Result::cpuMsPerRequest),
+					ratio(results, name, "seed-victoria-all", Result::throughput),
+					ratio(results, name, "seed-victoria-all", Result::cpuMsPerRequest));
+		});
 		Result blackHoled = median(results.get("ours-2-one-black-holed"));
 		if (blackHoled != null && healthyTwo != null) {
 			System.out.printf("p99 with one backend black-holed / healthy: %.2f%n",
 					blackHoled.p99Ms() / healthyTwo.p99Ms());
 		}
+	}
+
+	private static String ratio(Map<String, List<Result>> results, String name, String baseline,
+			ToDoubleFunction<Result> measure) {
+		List<Result> base = results.get(baseline);
+		if (base == null) {
+			return "-";
+		}
+		double of = Stats.median(results.get(name).stream().map(measure::applyAsDouble).toList());
+		return String.format("%.2fx", of / Stats.median(base.stream().map(measure::applyAsDouble).toList()));
 	}
 
 	private static String ratio(Result result, Result baseline) {

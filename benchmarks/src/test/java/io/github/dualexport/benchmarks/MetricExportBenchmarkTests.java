@@ -66,7 +66,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Micrometer to several OTLP backends:
  * <ul>
  * <li>{@code otel-bridge}: the OpenTelemetry Micrometer bridge into one
- * {@link SdkMeterProvider} with one {@link MetricCaptureStage} (reader + OTLP sender) per
+ * {@link SdkMeterProvider} with one {@link MetricCaptureStage} (one reader for the
+ * backends' common interval, one encoding per temporality) and an OTLP sender per
  * backend, as this starter does;</li>
  * <li>{@code micrometer-otlp}: one Micrometer {@link OtlpMeterRegistry} per backend in a
  * composite.</li>
@@ -212,13 +213,23 @@ class MetricExportBenchmarkTests {
 		List<Runnable> exports = new ArrayList<>();
 		List<SignalPipeline> pipelines = new ArrayList<>();
 		SendStages sendStages = new SendStages(null, List.of(), Duration.ofSeconds(10), System.out);
+		List<ResolvedBackend> resolved = new ArrayList<>();
 		for (int i = 0; i < backends.size(); i++) {
-			ResolvedBackend backend = backends.get(i).resolve("backend-" + i, receiver(i));
-			SignalPipelines<MetricCaptureStage> built = SignalPipelines.assemble(Signal.METRICS,
-					new ResolvedBackends(List.of(backend), List.of()), sendStages, MetricCaptureStage::new);
-			builder.registerMetricReader(built.stages().get(0).metricReader());
-			SignalPipeline pipeline = built.pipelines().get(0);
-			pipelines.add(pipeline);
+			resolved.add(backends.get(i).resolve("backend-" + i, receiver(i)));
+		}
+		SignalPipelines<MetricCaptureStage> built = SignalPipelines.assemble(Signal.METRICS,
+				new ResolvedBackends(resolved, List.of()), sendStages, MetricCaptureStage::stageKey,
+				MetricCaptureStage::encodingKey, MetricCaptureStage::new);
+		built.stages().forEach((stage) -> builder.registerMetricReader(stage.metricReader()));
+		pipelines.addAll(built.pipelines());
+		// One collection per stage: flushing one pipeline collects for every backend of
+		// its stage
+		for (MetricCaptureStage stage : built.stages()) {
+			SignalPipeline pipeline = built.pipelines()
+				.stream()
+				.filter((candidate) -> candidate.group().equals(stage.id()))
+				.findFirst()
+				.orElseThrow();
 			exports.add(() -> assertThat(pipeline.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue());
 		}
 		SdkMeterProvider meterProvider = builder.build();

@@ -430,7 +430,8 @@ public class BackendSettings {
 		private String endpoint;
 
 		/**
-		 * Interval between two metric collections and exports.
+		 * Interval between two metric collections and exports; backends with the same
+		 * interval share one collection.
 		 */
 		private Duration interval;
 
@@ -441,6 +442,8 @@ public class BackendSettings {
 
 		/**
 		 * Histogram aggregation: 'explicit' (bucket boundaries) or 'exponential'.
+		 * Backends of one interval share one aggregation: exponential only if all of them
+		 * ask for it.
 		 */
 		private String histogram;
 

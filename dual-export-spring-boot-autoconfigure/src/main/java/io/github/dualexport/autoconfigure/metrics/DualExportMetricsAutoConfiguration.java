@@ -42,11 +42,11 @@ import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 
 /**
- * Auto-configuration of one metric pipeline per backend that receives metrics: each
- * backend's {@link PeriodicMetricReader} is registered in the one
- * {@link SdkMeterProvider} that Spring Boot's OpenTelemetry SDK picks up, so
- * OpenTelemetry API meters reach every backend; the Micrometer bridge forwards every
- * Micrometer meter into the same provider.
+ * Auto-configuration of one metric pipeline per backend that receives metrics: one
+ * {@link PeriodicMetricReader} per collection interval, shared by the backends of that
+ * interval, is registered in the one {@link SdkMeterProvider} that Spring Boot's
+ * OpenTelemetry SDK picks up, so OpenTelemetry API meters reach every backend; the
+ * Micrometer bridge forwards every Micrometer meter into the same provider.
  * <p>
  * It runs after the simple registry's auto-configuration and before the composite is
  * assembled: the bridge cannot read values back, so a registry that can (simple,
@@ -69,7 +69,8 @@ public final class DualExportMetricsAutoConfiguration {
 
 	@Bean
 	SignalPipelines<MetricCaptureStage> telemetryMetricPipelines(ResolvedBackends backends, SendStages sendStages) {
-		return SignalPipelines.assemble(Signal.METRICS, backends, sendStages, MetricCaptureStage::new);
+		return SignalPipelines.assemble(Signal.METRICS, backends, sendStages, MetricCaptureStage::stageKey,
+				MetricCaptureStage::encodingKey, MetricCaptureStage::new);
 	}
 
 	@Bean

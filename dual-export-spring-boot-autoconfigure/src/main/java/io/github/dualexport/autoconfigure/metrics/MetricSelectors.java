@@ -21,12 +21,11 @@ import io.opentelemetry.sdk.metrics.export.AggregationTemporalitySelector;
 import io.opentelemetry.sdk.metrics.export.DefaultAggregationSelector;
 
 import io.github.dualexport.autoconfigure.backend.Histogram;
-import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.backend.Temporality;
 
 /**
- * What a backend's metric reader asks of the SDK: the temporality of each instrument type
- * and the aggregation of histograms.
+ * What a metric reader asks of the SDK: the temporality of each instrument type and the
+ * aggregation of histograms.
  *
  * @param temporality the temporality per instrument type
  * @param aggregation the default aggregation per instrument type
@@ -35,12 +34,13 @@ import io.github.dualexport.autoconfigure.backend.Temporality;
 record MetricSelectors(AggregationTemporalitySelector temporality, DefaultAggregationSelector aggregation) {
 
 	/**
-	 * Return the selectors of a backend's resolved metric settings.
-	 * @param metrics the resolved settings
+	 * Return the selectors of a temporality and a histogram aggregation.
+	 * @param temporality the temporality
+	 * @param histogram the histogram aggregation
 	 * @return the selectors
 	 */
-	static MetricSelectors of(ResolvedBackend.Metrics metrics) {
-		return new MetricSelectors(temporality(metrics.temporality()), aggregation(metrics.histogram()));
+	static MetricSelectors of(Temporality temporality, Histogram histogram) {
+		return new MetricSelectors(temporality(temporality), aggregation(histogram));
 	}
 
 	private static AggregationTemporalitySelector temporality(Temporality temporality) {

@@ -15,7 +15,7 @@
  */
 
 /**
- * Capture of metrics: one periodic reader per group of backends in the meter provider,
+ * Capture of metrics: one periodic reader per collection interval in the meter provider,
  * and the Micrometer bridge that forwards the application's meters into it.
  */
 @NullMarked

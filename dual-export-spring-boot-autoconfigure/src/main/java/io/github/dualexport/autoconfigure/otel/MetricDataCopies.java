@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
 import io.opentelemetry.sdk.metrics.data.DoublePointData;
+import io.opentelemetry.sdk.metrics.data.ExponentialHistogramBuckets;
 import io.opentelemetry.sdk.metrics.data.ExponentialHistogramPointData;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
@@ -43,7 +45,9 @@ import io.opentelemetry.sdk.metrics.internal.data.ImmutableSummaryPointData;
 
 /**
  * Copies of collected metrics, built with the SDK's own immutable data types: the SDK
- * offers no public way to create metric data, so this is the one place that does.
+ * offers no public way to create metric data, so this is the one place that does. The
+ * copies serve redaction (other attributes) and the delta view of a cumulative collection
+ * (other start times, values and temporality).
  *
  * @author Dual Export contributors
  */
@@ -98,6 +102,124 @@ public final class MetricDataCopies {
 						.map((point) -> summaryPoint(point, attributes))
 						.toList()));
 		};
+	}
+
+	/**
+	 * Return a copy of a long sum with other points and temporality.
+	 * @param metric the metric, never modified
+	 * @param temporality the copy's temporality
+	 * @param points the copy's points
+	 * @return the copy
+	 */
+	public static MetricData withLongSumPoints(MetricData metric, AggregationTemporality temporality,
+			Collection<LongPointData> points) {
+		return ImmutableMetricData.createLongSum(metric.getResource(), metric.getInstrumentationScopeInfo(),
+				metric.getName(), metric.getDescription(), metric.getUnit(),
+				ImmutableSumData.create(metric.getLongSumData().isMonotonic(), temporality, points));
+	}
+
+	/**
+	 * Return a copy of a double sum with other points and temporality.
+	 * @param metric the metric, never modified
+	 * @param temporality the copy's temporality
+	 * @param points the copy's points
+	 * @return the copy
+	 */
+	public static MetricData withDoubleSumPoints(MetricData metric, AggregationTemporality temporality,
+			Collection<DoublePointData> points) {
+		return ImmutableMetricData.createDoubleSum(metric.getResource(), metric.getInstrumentationScopeInfo(),
+				metric.getName(), metric.getDescription(), metric.getUnit(),
+				ImmutableSumData.create(metric.getDoubleSumData().isMonotonic(), temporality, points));
+	}
+
+	/**
+	 * Return a copy of an explicit-bucket histogram with other points and temporality.
+	 * @param metric the metric, never modified
+	 * @param temporality the copy's temporality
+	 * @param points the copy's points
+	 * @return the copy
+	 */
+	public static MetricData withHistogramPoints(MetricData metric, AggregationTemporality temporality,
+			Collection<HistogramPointData> points) {
+		return ImmutableMetricData.createDoubleHistogram(metric.getResource(), metric.getInstrumentationScopeInfo(),
+				metric.getName(), metric.getDescription(), metric.getUnit(),
+				ImmutableHistogramData.create(temporality, points));
+	}
+
+	/**
+	 * Return a copy of an exponential histogram with other points and temporality.
+	 * @param metric the metric, never modified
+	 * @param temporality the copy's temporality
+	 * @param points the copy's points
+	 * @return the copy
+	 */
+	public static MetricData withExponentialHistogramPoints(MetricData metric, AggregationTemporality temporality,
+			Collection<ExponentialHistogramPointData> points) {
+		return ImmutableMetricData.createExponentialHistogram(metric.getResource(),
+				metric.getInstrumentationScopeInfo(), metric.getName(), metric.getDescription(), metric.getUnit(),
+				ImmutableExponentialHistogramData.create(temporality, points));
+	}
+
+	/**
+	 * Return a copy of a point with another start time and value; its end time,
+	 * attributes and exemplars are kept.
+	 * @param point the point, never modified
+	 * @param startEpochNanos the copy's start time
+	 * @param value the copy's value
+	 * @return the copy
+	 */
+	public static LongPointData longPoint(LongPointData point, long startEpochNanos, long value) {
+		return ImmutableLongPointData.create(startEpochNanos, point.getEpochNanos(), point.getAttributes(), value,
+				point.getExemplars());
+	}
+
+	/**
+	 * Return a copy of a point with another start time and value; its end time,
+	 * attributes and exemplars are kept.
+	 * @param point the point, never modified
+	 * @param startEpochNanos the copy's start time
+	 * @param value the copy's value
+	 * @return the copy
+	 */
+	public static DoublePointData doublePoint(DoublePointData point, long startEpochNanos, double value) {
+		return ImmutableDoublePointData.create(startEpochNanos, point.getEpochNanos(), point.getAttributes(), value,
+				point.getExemplars());
+	}
+
+	/**
+	 * Return a copy of a histogram point with another start time, sum and bucket counts,
+	 * and without minimum and maximum; its end time, boundaries, attributes and exemplars
+	 * are kept.
+	 * @param point the point, never modified
+	 * @param startEpochNanos the copy's start time
+	 * @param sum the copy's sum
+	 * @param counts the copy's bucket counts, one more than the boundaries
+	 * @return the copy
+	 */
+	public static HistogramPointData histogramPoint(HistogramPointData point, long startEpochNanos, double sum,
+			List<Long> counts) {
+		return ImmutableHistogramPointData.create(startEpochNanos, point.getEpochNanos(), point.getAttributes(), sum,
+				false, 0, false, 0, point.getBoundaries(), counts, point.getExemplars());
+	}
+
+	/**
+	 * Return a copy of an exponential histogram point with another start time, scale, sum
+	 * and buckets, and without minimum and maximum; its end time, attributes and
+	 * exemplars are kept.
+	 * @param point the point, never modified
+	 * @param startEpochNanos the copy's start time
+	 * @param sum the copy's sum
+	 * @param zeroCount the copy's count of zero values
+	 * @param positive the copy's positive buckets
+	 * @param negative the copy's negative buckets, of the same scale
+	 * @return the copy
+	 */
+	public static ExponentialHistogramPointData exponentialHistogramPoint(ExponentialHistogramPointData point,
+			long startEpochNanos, double sum, long zeroCount, ExponentialHistogramBuckets positive,
+			ExponentialHistogramBuckets negative) {
+		return ImmutableExponentialHistogramPointData.create(positive.getScale(), sum, zeroCount, false, 0, false, 0,
+				positive, negative, startEpochNanos, point.getEpochNanos(), point.getAttributes(),
+				point.getExemplars());
 	}
 
 	private static <T extends PointData> SumData<T> sum(SumData<?> original, List<T> points) {

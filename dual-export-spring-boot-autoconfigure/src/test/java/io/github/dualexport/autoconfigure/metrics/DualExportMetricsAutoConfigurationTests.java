@@ -15,6 +15,8 @@
  */
 package io.github.dualexport.autoconfigure.metrics;
 
+import java.util.List;
+
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -38,6 +40,7 @@ import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
 import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
+import io.github.dualexport.autoconfigure.pipeline.capture.CaptureStage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +63,7 @@ class DualExportMetricsAutoConfigurationTests {
 				"telemetry.backends.traces-only.signals=traces");
 
 	@Test
-	void bootsOpenTelemetrySdkUsesTheMeterProviderCarryingOneReaderPerMetricsBackend() {
+	void bootsOpenTelemetrySdkUsesTheMeterProviderCarryingTheMetricReaders() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(OpenTelemetry.class).hasSingleBean(SdkMeterProvider.class);
 			assertThat(context.getBean(OpenTelemetrySdk.class).getSdkMeterProvider())
@@ -71,6 +74,24 @@ class DualExportMetricsAutoConfigurationTests {
 			assertThat(context.getBean(SdkMeterProvider.class).toString()).contains("PeriodicMetricReader")
 				.doesNotContain("traces-only");
 		});
+	}
+
+	@Test
+	void oneReaderPerIntervalWhateverTheTemporalitiesHistogramsAndRedactionOfItsBackends() {
+		this.contextRunner.withPropertyValues("telemetry.backends.b.metrics.temporality=delta",
+				"telemetry.backends.b.metrics.histogram=exponential",
+				"telemetry.backends.redacted.endpoint=http://localhost:4318",
+				"telemetry.backends.redacted.redact.attributes=tenant",
+				"telemetry.backends.slow.endpoint=http://localhost:4318", "telemetry.backends.slow.metrics.interval=5m",
+				"telemetry.backends.low-memory.endpoint=http://localhost:4318",
+				"telemetry.backends.low-memory.metrics.temporality=low-memory")
+			.run((context) -> {
+				SignalPipelines<?> pipelines = (SignalPipelines<?>) context.getBean("telemetryMetricPipelines");
+				assertThat(pipelines.stages()).extracting(CaptureStage::backends)
+					.containsExactly(List.of("a", "b", "redacted"), List.of("slow"), List.of("low-memory"));
+				String provider = context.getBean(SdkMeterProvider.class).toString();
+				assertThat(provider.split("PeriodicMetricReader", -1)).hasSize(4);
+			});
 	}
 
 	@Test

@@ -30,6 +30,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
+import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,7 @@ import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
 import io.github.dualexport.autoconfigure.backend.Signal;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
+import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
 import io.github.dualexport.test.OtlpReceiver;
 import io.github.dualexport.test.OtlpReceiverExtension;
 import io.github.dualexport.test.ReceivedRequest;
@@ -68,8 +70,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Tests that Micrometer and OpenTelemetry API meters reach every backend over real
- * sockets, each backend through its own reader with its own temporality and histogram
- * aggregation, and that one backend's trouble does not touch the others.
+ * sockets, the backends of one interval through one reader, each with its own
+ * temporality, and that one backend's trouble does not touch the others.
  *
  * @author Dual Export contributors
  */
@@ -118,7 +120,57 @@ class MetricPipelineWireTests {
 	}
 
 	@Test
-	void exponentialBackendReceivesTimersAsExponentialHistogramsAndTheOtherAsExplicit() {
+	void oneReaderServesTheSeedsPairEachBackendWithItsOwnTemporality(CapturedOutput output) {
+		String dsn = "http://project_token@127.0.0.1:" + second.receiver().httpPort();
+		this.contextRunner
+			.withPropertyValues("telemetry.backends.victoria.type=victoria",
+					"telemetry.backends.victoria.endpoint=" + first.httpEndpoint(),
+					"telemetry.backends.uptrace.type=uptrace", "telemetry.backends.uptrace.dsn=" + dsn)
+			.run((context) -> {
+				assertThat(((SignalPipelines<?>) context.getBean("telemetryMetricPipelines")).stages()).hasSize(1);
+				Counter counter = meterRegistry(context).counter("hello.requests");
+				Timer timer = meterRegistry(context).timer("work.duration");
+				context.getBean(OpenTelemetry.class)
+					.getMeter("wire-test")
+					.upDownCounterBuilder("jobs.active")
+					.build()
+					.add(4);
+				counter.increment(3);
+				timer.record(Duration.ofMillis(10));
+				await().atMost(DELIVERY).until(() -> latestValue(first.receiver(), "hello.requests") == 3);
+				counter.increment(2);
+				timer.record(Duration.ofMillis(20));
+				timer.record(Duration.ofMillis(30));
+				await().atMost(DELIVERY).until(() -> latestValue(first.receiver(), "hello.requests") == 5);
+				await().atMost(DELIVERY)
+					.until(() -> sumOfValues(second.receiver(), "hello.requests") == 5
+							&& histogramCounts(second.receiver(), "work.duration") == 3);
+				assertThat(temporalities(first.receiver(), "hello.requests"))
+					.containsOnly(AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE);
+				assertThat(temporalities(second.receiver(), "hello.requests"))
+					.containsOnly(AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA);
+				List<NumberDataPoint> deltas = points(second.receiver(), "hello.requests");
+				for (int i = 1; i < deltas.size(); i++) {
+					assertThat(deltas.get(i).getStartTimeUnixNano()).isEqualTo(deltas.get(i - 1).getTimeUnixNano());
+				}
+				assertThat(metricsNamed(second.receiver(), "work.duration")).allSatisfy((metric) -> {
+					assertThat(metric.hasHistogram()).isTrue();
+					assertThat(metric.getHistogram().getAggregationTemporality())
+						.isEqualTo(AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA);
+				});
+				assertThat(metricsNamed(first.receiver(), "work.duration")).last()
+					.satisfies((metric) -> assertThat(metric.getHistogram().getDataPoints(0).getCount()).isEqualTo(3));
+				// Up-down counters stay cumulative under the delta preference
+				assertThat(temporalities(second.receiver(), "jobs.active"))
+					.containsOnly(AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE);
+				assertThat(latestValue(second.receiver(), "jobs.active")).isEqualTo(4);
+				assertThat(output).contains("Backend 'uptrace' asks for exponential histograms but receives "
+						+ "explicit-bucket histograms");
+			});
+	}
+
+	@Test
+	void backendsOfOneIntervalReceiveExplicitHistogramsUnlessEveryOneAsksForExponential() {
 		this.contextRunner
 			.withPropertyValues(properties(http("explicit", first),
 					"telemetry.backends.explicit.metrics.histogram=explicit", http("exponential", second),
@@ -129,12 +181,41 @@ class MetricPipelineWireTests {
 					timer.record(Duration.ofMillis(i * 10L));
 				}
 				Metric explicit = first.receiver().awaitMetricNamed("work.duration", DELIVERY).get(0);
-				Metric exponential = second.receiver().awaitMetricNamed("work.duration", DELIVERY).get(0);
+				Metric fromExponential = second.receiver().awaitMetricNamed("work.duration", DELIVERY).get(0);
 				assertThat(explicit.hasHistogram()).isTrue();
 				assertThat(explicit.getHistogram().getDataPoints(0).getCount()).isEqualTo(10);
+				assertThat(fromExponential.hasHistogram()).isTrue();
+				assertThat(fromExponential.getHistogram().getDataPoints(0).getCount()).isEqualTo(10);
+			});
+	}
+
+	@Test
+	void exponentialBackendOnAnIntervalOfItsOwnReceivesExponentialHistograms() {
+		this.contextRunner
+			.withPropertyValues(
+					properties(http("explicit", first), "telemetry.backends.explicit.metrics.histogram=explicit",
+							http("exponential", second), "telemetry.backends.exponential.metrics.histogram=exponential",
+							"telemetry.backends.exponential.metrics.interval=300ms"))
+			.run((context) -> {
+				assertThat(((SignalPipelines<?>) context.getBean("telemetryMetricPipelines")).stages()).hasSize(2);
+				Timer timer = meterRegistry(context).timer("work.duration");
+				for (int i = 1; i <= 10; i++) {
+					timer.record(Duration.ofMillis(i * 10L));
+				}
+				Metric explicit = first.receiver().awaitMetricNamed("work.duration", DELIVERY).get(0);
+				Metric exponential = second.receiver().awaitMetricNamed("work.duration", DELIVERY).get(0);
+				assertThat(explicit.hasHistogram()).isTrue();
 				assertThat(exponential.hasExponentialHistogram()).isTrue();
 				assertThat(exponential.getExponentialHistogram().getDataPoints(0).getCount()).isEqualTo(10);
 			});
+	}
+
+	private static long histogramCounts(OtlpReceiver receiver, String name) {
+		return metricsNamed(receiver, name).stream()
+			.filter(Metric::hasHistogram)
+			.flatMap((metric) -> metric.getHistogram().getDataPointsList().stream())
+			.mapToLong(HistogramDataPoint::getCount)
+			.sum();
 	}
 
 	@Test

@@ -29,8 +29,9 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 /**
  * What the backends of one group share for one signal: capturing, selecting, batching and
  * encoding, done once for all of them. Backends fall into one group when they need the
- * same bytes: the same sampling and drop rules, redaction, batching, and for metrics the
- * same interval, temporality and histogram aggregation.
+ * same bytes: the same sampling and drop rules, redaction and batching. For metrics the
+ * group is the backends of one collection interval, and the stage encodes each collection
+ * once per temporality and redaction among them.
  *
  * @author Dual Export contributors
  */
@@ -38,7 +39,7 @@ public abstract class CaptureStage {
 
 	private final String id;
 
-	private final FanOut fanOut;
+	private final List<FanOut> fanOuts;
 
 	private final AtomicReference<CompletableResultCode> shutdown = new AtomicReference<>();
 
@@ -48,8 +49,20 @@ public abstract class CaptureStage {
 	 * @param fanOut hands the encoded requests to the group's backends
 	 */
 	protected CaptureStage(String id, FanOut fanOut) {
+		this(id, List.of(fanOut));
+	}
+
+	/**
+	 * Create a new instance of a stage that encodes its data more than once.
+	 * @param id the group's id, such as {@code metrics-1}
+	 * @param fanOuts one fan-out per encoding, each to the backends receiving it
+	 */
+	protected CaptureStage(String id, List<FanOut> fanOuts) {
+		if (fanOuts.isEmpty()) {
+			throw new IllegalArgumentException("A capture stage needs at least one fan-out");
+		}
 		this.id = id;
-		this.fanOut = fanOut;
+		this.fanOuts = List.copyOf(fanOuts);
 	}
 
 	/**
@@ -71,11 +84,11 @@ public abstract class CaptureStage {
 	}
 
 	/**
-	 * Return the fan-out to the group's backends.
-	 * @return the fan-out
+	 * Return the fan-out to the group's backends, of a stage that encodes once.
+	 * @return the fan-out, the first one of a stage that encodes more than once
 	 */
 	protected final FanOut fanOut() {
-		return this.fanOut;
+		return this.fanOuts.get(0);
 	}
 
 	/**
@@ -83,7 +96,7 @@ public abstract class CaptureStage {
 	 * @return the backend names
 	 */
 	public final List<String> backends() {
-		return this.fanOut.members().stream().map(SendQueue::backend).toList();
+		return this.fanOuts.stream().flatMap((fanOut) -> fanOut.members().stream()).map(SendQueue::backend).toList();
 	}
 
 	/**

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
@@ -32,8 +33,9 @@ import io.github.dualexport.autoconfigure.pipeline.send.SendStages;
  * The pipelines of one signal for every backend that receives it, and the capture stages
  * that feed them: one stage per group of backends that need the same data (equal
  * {@link ResolvedBackend#captureKey(Signal) capture keys}), each handing its encoded
- * requests to the send queues of its backends. Each signal's auto-configuration
- * contributes one.
+ * requests to the send queues of its backends. A stage may encode more than once, such as
+ * one metric collection for backends of different temporalities: each encoding has its
+ * own {@link FanOut}. Each signal's auto-configuration contributes one.
  *
  * @param <S> the type of the signal's capture stage
  * @param signal the signal
@@ -63,19 +65,91 @@ public record SignalPipelines<S extends CaptureStage>(Signal signal, List<Signal
 	 */
 	public static <S extends CaptureStage> SignalPipelines<S> assemble(Signal signal, ResolvedBackends backends,
 			SendStages sendStages, Factory<S> stages) {
-		Map<List<Object>, List<ResolvedBackend>> groups = new LinkedHashMap<>();
+		return assemble(signal, backends, sendStages, (backend) -> backend.captureKey(signal), (backend) -> signal,
+				(id, encodings) -> stages.create(id, encodings.get(0).settings(), encodings.get(0).fanOut()));
+	}
+
+	/**
+	 * Build the pipelines of one signal whose capture stages encode more than once: group
+	 * the backends by what they capture together, split each group by what they encode
+	 * together, and build each group's capture stage with one {@link FanOut} per
+	 * encoding.
+	 * @param <S> the type of the signal's capture stage
+	 * @param signal the signal
+	 * @param backends every enabled backend
+	 * @param sendStages builds the send queues
+	 * @param stageKey backends with equal keys share one capture stage
+	 * @param encodingKey backends of a stage with equal keys share one encoding
+	 * @param stages builds a group's capture stage
+	 * @return the pipelines
+	 */
+	public static <S extends CaptureStage> SignalPipelines<S> assemble(Signal signal, ResolvedBackends backends,
+			SendStages sendStages, Function<ResolvedBackend, Object> stageKey,
+			Function<ResolvedBackend, Object> encodingKey, EncodingsFactory<S> stages) {
+		Map<Object, Map<Object, List<ResolvedBackend>>> groups = new LinkedHashMap<>();
 		for (ResolvedBackend backend : backends.exporting(signal)) {
-			groups.computeIfAbsent(backend.captureKey(signal), (key) -> new ArrayList<>()).add(backend);
+			groups.computeIfAbsent(stageKey.apply(backend), (key) -> new LinkedHashMap<>())
+				.computeIfAbsent(encodingKey.apply(backend), (key) -> new ArrayList<>())
+				.add(backend);
 		}
 		List<SignalPipeline> pipelines = new ArrayList<>();
 		List<S> built = new ArrayList<>();
-		for (List<ResolvedBackend> group : groups.values()) {
-			FanOut fanOut = sendStages.fanOut(group, signal);
-			S stage = stages.create(CaptureStage.id(signal, built.size() + 1), group.get(0), fanOut);
+		for (Map<Object, List<ResolvedBackend>> group : groups.values()) {
+			List<Encoding> encodings = group.values()
+				.stream()
+				.map((members) -> new Encoding(members, sendStages.fanOut(members, signal)))
+				.toList();
+			S stage = stages.create(CaptureStage.id(signal, built.size() + 1), encodings);
 			built.add(stage);
-			fanOut.members().forEach((queue) -> pipelines.add(new BackendSignalPipeline(stage, queue)));
+			encodings.forEach((encoding) -> encoding.fanOut()
+				.members()
+				.forEach((queue) -> pipelines.add(new BackendSignalPipeline(stage, queue))));
 		}
 		return new SignalPipelines<>(signal, pipelines, built);
+	}
+
+	/**
+	 * The backends of a capture stage that receive the same bytes.
+	 *
+	 * @param backends the backends, at least one
+	 * @param fanOut hands the encoded requests to their send queues
+	 */
+	public record Encoding(List<ResolvedBackend> backends, FanOut fanOut) {
+
+		/**
+		 * Create a new instance.
+		 */
+		public Encoding {
+			backends = List.copyOf(backends);
+		}
+
+		/**
+		 * Return the first backend, whose settings that shape the bytes every member
+		 * shares.
+		 * @return the backend
+		 */
+		public ResolvedBackend settings() {
+			return this.backends.get(0);
+		}
+
+	}
+
+	/**
+	 * Builds the capture stage of one group from its encodings.
+	 *
+	 * @param <S> the type of the stage
+	 */
+	@FunctionalInterface
+	public interface EncodingsFactory<S extends CaptureStage> {
+
+		/**
+		 * Build the capture stage of a group.
+		 * @param id the group's id, such as {@code metrics-1}
+		 * @param encodings the group's encodings, at least one
+		 * @return the stage
+		 */
+		S create(String id, List<Encoding> encodings);
+
 	}
 
 	/**
