@@ -136,7 +136,7 @@ final class MetricRecordingBenchmark {
 						histogram),
 				null, new ResolvedBackend.Retry(false, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), 1.0),
 				ResolvedBackend.Redaction.NONE,
-				new ResolvedBackend.Buffer(false, 32 * 1024 * 1024, null, Duration.ofHours(1)), null);
+				new ResolvedBackend.Buffer(false, 32 * 1024 * 1024, null, Duration.ofHours(1), 2880), null);
 	}
 
 	/**
