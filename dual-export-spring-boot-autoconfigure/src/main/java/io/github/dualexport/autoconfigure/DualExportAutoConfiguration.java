@@ -66,6 +66,7 @@ public final class DualExportAutoConfiguration {
 				logger.info(sentence);
 			}
 		});
+		backends.warnings().forEach(logger::warn);
 		backends.sharedEndpoints()
 			.forEach((endpoint, names) -> logger.warn("Backends " + names + " all send " + endpoint
 					+ ": each sends its own copy. If one destination was meant, remove the other backends"));
