@@ -57,7 +57,7 @@ public final class MetricCaptureStage extends CaptureStage {
 		super(id, fanOut);
 		MetricSelectors selectors = MetricSelectors.of(settings.metrics());
 		MetricExporter exporter = FanOutExporters.metrics(fanOut, selectors.temporality(), selectors.aggregation());
-		exporter = ExporterRedaction.metrics(exporter, settings.redaction());
+		exporter = ExporterRedaction.metrics(exporter, settings.redaction(), settings.resourceAttributes());
 		PeriodicMetricReaderBuilder builder = PeriodicMetricReader.builder(exporter)
 			.setInterval(settings.metrics().interval());
 		BatchProcessorTelemetry.withoutOwnMetrics(builder);

@@ -16,6 +16,7 @@
 package io.github.dualexport.autoconfigure.backend;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -242,6 +243,24 @@ class BackendResolutionTests {
 				"telemetry.defaults.headers.x-env=dev", "telemetry.backends.uptrace.headers.x-env=prod");
 		assertThat(backend.headers()).containsOnly(Map.entry("x-team", "core"), Map.entry("x-env", "prod"),
 				Map.entry("uptrace-dsn", "http://t@localhost:14318"));
+	}
+
+	@Test
+	void resourceAttributesOfTheDefaultsAndTheBackendAreMergedAndSeparateCaptureGroups() {
+		this.contextRunner
+			.withPropertyValues(backend("a", "http://a:4318"), backend("b", "http://b:4318"),
+					backend("c", "http://c:4318"), "telemetry.defaults.resource.attributes.team=core",
+					"telemetry.backends.a.resource.attributes.deployment.environment.name=prod",
+					"telemetry.backends.b.resource.attributes.deployment.environment.name=staging")
+			.run((context) -> {
+				List<ResolvedBackend> backends = context.getBean(ResolvedBackends.class).backends();
+				assertThat(backends.get(0).resourceAttributes()).containsOnly(Map.entry("team", "core"),
+						Map.entry("deployment.environment.name", "prod"));
+				assertThat(backends.get(2).resourceAttributes()).containsOnly(Map.entry("team", "core"));
+				for (Signal signal : Signal.values()) {
+					assertThat(backends.stream().map((backend) -> backend.captureKey(signal)).distinct()).hasSize(3);
+				}
+			});
 	}
 
 	@Test
