@@ -43,13 +43,17 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 /**
  * Auto-configuration of the backends under {@code telemetry.backends}: resolves and
  * validates them once at startup and gathers the pipelines that each signal's
- * auto-configuration builds for them.
+ * auto-configuration builds for them. Off with {@code telemetry.enabled=false}, and with
+ * OpenTelemetry's own switch {@code OTEL_SDK_DISABLED=true} or Boot's
+ * {@code management.opentelemetry.enabled=false} (to which Boot 4.1 maps that variable).
  *
  * @author Dual Export contributors
  */
 @AutoConfiguration
 @ConditionalOnClass(OpenTelemetrySdk.class)
 @ConditionalOnBooleanProperty(name = "telemetry.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "otel.sdk.disabled", havingValue = false, matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "management.opentelemetry.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TelemetryProperties.class)
 public final class DualExportAutoConfiguration {
 

@@ -26,6 +26,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
 
@@ -281,6 +284,32 @@ class BackendResolutionTests {
 			.run((context) -> assertThat(context.getBean(ResolvedBackends.class).backends())
 				.extracting(ResolvedBackend::name)
 				.containsExactly("zeta", "alpha", "mid"));
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(textBlock = """
+			OTEL_SDK_DISABLED, true
+			MANAGEMENT_OPENTELEMETRY_ENABLED, false
+			""")
+	void openTelemetrySwitchedOffInTheEnvironmentCreatesNothing(String variable, String value) {
+		this.contextRunner.withInitializer(environmentVariables(Map.of(variable, value)))
+			.withPropertyValues(backend("a", "http://collector:4318"))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ResolvedBackends.class));
+	}
+
+	@Test
+	void otlpExporterEnvironmentVariablesCreateNoBackendBecauseBootExportsToThemItself() {
+		this.contextRunner
+			.withInitializer(environmentVariables(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318",
+					"OTEL_EXPORTER_OTLP_HEADERS", "api-key=k", "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")))
+			.run((context) -> assertThat(context.getBean(ResolvedBackends.class).backends()).isEmpty());
+	}
+
+	private static ApplicationContextInitializer<ConfigurableApplicationContext> environmentVariables(
+			Map<String, Object> variables) {
+		return (context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource("test-environment", variables));
 	}
 
 	@Test
