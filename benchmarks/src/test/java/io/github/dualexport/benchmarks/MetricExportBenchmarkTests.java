@@ -284,7 +284,7 @@ class MetricExportBenchmarkTests {
 					new ResolvedBackend.Metrics(receiver.httpEndpoint() + "/v1/metrics", Map.of(), Duration.ofHours(1),
 							this.temporality, this.histogram),
 					null, new ResolvedBackend.Retry(false, 2, Duration.ofSeconds(1), Duration.ofSeconds(1), 1.0),
-					ResolvedBackend.Redaction.NONE,
+					ResolvedBackend.Redaction.NONE, Map.of(),
 					new ResolvedBackend.Buffer(false, 32 * 1024 * 1024, null, Duration.ofHours(1), 2880), null);
 		}
 

@@ -49,13 +49,18 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
  * validates them once at startup and gathers the pipelines that each signal's
  * auto-configuration builds for them. The resolved backends, the send stages and the
  * gathered pipelines each back off when the application defines its own bean of that
- * type; {@link OtlpSenderCustomizer} beans tune each backend's sender.
+ * type; {@link OtlpSenderCustomizer} beans tune each backend's sender. Off with
+ * {@code telemetry.enabled=false}, and with OpenTelemetry's own switch
+ * {@code OTEL_SDK_DISABLED=true} or Boot's {@code management.opentelemetry.enabled=false}
+ * (to which Boot 4.1 maps that variable).
  *
  * @author Dual Export contributors
  */
 @AutoConfiguration
 @ConditionalOnClass(OpenTelemetrySdk.class)
 @ConditionalOnBooleanProperty(name = "telemetry.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "otel.sdk.disabled", havingValue = false, matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "management.opentelemetry.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TelemetryProperties.class)
 public final class DualExportAutoConfiguration {
 
@@ -83,6 +88,7 @@ public final class DualExportAutoConfiguration {
 				logger.info(sentence);
 			}
 		});
+		backends.warnings().forEach(logger::warn);
 		backends.sharedEndpoints()
 			.forEach((endpoint, names) -> logger.warn("Backends " + names + " all send " + endpoint
 					+ ": each sends its own copy. If one destination was meant, remove the other backends"));

@@ -17,6 +17,7 @@ package io.github.dualexport.sample;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,10 +26,14 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
+import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
+import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -88,6 +93,32 @@ class SampleProfilesTests {
 			assertThat(backendNames(context)).containsExactlyInAnyOrder("victoria", "uptrace");
 			assertThat(context.getEnvironment().getProperty("management.tracing.sampling.probability"))
 				.isEqualTo("0.1");
+		}
+	}
+
+	@Test
+	void prodProfileNeitherExposesTheWritableBackendsEndpointNorHealthDetails() {
+		try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class, "--server.port=0",
+				"--spring.profiles.active=prod", "--UPTRACE_ENABLED=false", "--telemetry.logs.capture.enabled=false",
+				"--telemetry.defaults.retry.enabled=false")) {
+			int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+			RestClient client = RestClient.builder()
+				.baseUrl("http://127.0.0.1:" + port)
+				.defaultStatusHandler((status) -> true, (request, response) -> {
+				})
+				.build();
+			assertThat(client.post()
+				.uri("/actuator/telemetrybackends/victoria")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("enabled", false))
+				.retrieve()
+				.toBodilessEntity()
+				.getStatusCode()
+				.value()).isEqualTo(404);
+			assertThat(client.get().uri("/actuator/telemetrybackends").retrieve().toBodilessEntity().getStatusCode())
+				.isEqualTo(HttpStatus.NOT_FOUND);
+			assertThat(context.getBean(BackendPipelines.class).of("victoria")).allMatch(SignalPipeline::isEnabled);
+			assertThat(client.get().uri("/actuator/health").retrieve().body(String.class)).doesNotContain("victoria");
 		}
 	}
 

@@ -79,6 +79,26 @@ interface BackendPreset {
 	}
 
 	/**
+	 * Return the headers this preset adds to one signal's requests, over the preset's and
+	 * the backend's headers; the signal's own headers take precedence.
+	 * @param backend the backend being resolved
+	 * @param signal the signal
+	 * @return the headers to send with that signal
+	 */
+	default Map<String, String> headers(BackendContext backend, Signal signal) {
+		return Map.of();
+	}
+
+	/**
+	 * Return whether the vendor receives the signals on different hosts or ports, so that
+	 * one base URL for several signals is likely a mistake.
+	 * @return whether each signal has its own default base URL
+	 */
+	default boolean placesSignalsApart() {
+		return false;
+	}
+
+	/**
 	 * Return the signals the vendor accepts when the backend does not list its own.
 	 * @return the signals, or {@code null} to inherit the defaults
 	 */

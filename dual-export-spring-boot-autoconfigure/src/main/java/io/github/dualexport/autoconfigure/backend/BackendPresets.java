@@ -157,13 +157,17 @@ public final class BackendPresets {
 		register(StandardPreset.builder(HONEYCOMB)
 			.httpBase("https://api.honeycomb.io")
 			.grpcBase("https://api.honeycomb.io:443")
+			.region("us", "https://api.honeycomb.io", "https://api.honeycomb.io:443")
+			.region("eu", "https://api.eu1.honeycomb.io", "https://api.eu1.honeycomb.io:443")
 			.header("x-honeycomb-team", BackendProperties::getToken)
-			.header("x-honeycomb-dataset", BackendProperties::getDataset)
+			.header(Signal.METRICS, "x-honeycomb-dataset", BackendProperties::getDataset)
 			.requires("token", BackendProperties::getToken, "an ingest API key", TOKEN_ACTION)
 			.build());
 		register(StandardPreset.builder(NEWRELIC)
 			.httpBase("https://otlp.nr-data.net:4318")
 			.grpcBase("https://otlp.nr-data.net:4317")
+			.region("us", "https://otlp.nr-data.net:4318", "https://otlp.nr-data.net:4317")
+			.region("eu", "https://otlp.eu01.nr-data.net:4318", "https://otlp.eu01.nr-data.net:4317")
 			.temporality(Temporality.DELTA)
 			.header("api-key", BackendProperties::getToken)
 			.requires("token", BackendProperties::getToken, "a license key", TOKEN_ACTION)
@@ -219,11 +223,25 @@ public final class BackendPresets {
 		return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
 	}
 
+	/**
+	 * Uptrace, addressed by its DSN. Endpoints are derived as Uptrace's own clients
+	 * derive them (uptrace-go's {@code ParseDSN}): the DSN's port, or the scheme's
+	 * default, for http/protobuf; the {@code grpc} query parameter, or else the DSN's
+	 * port, for gRPC; a DSN on port 14317 (self-hosted v1) sends http/protobuf to 14318;
+	 * Uptrace Cloud ({@code api.uptrace.dev} or {@code uptrace.dev}) receives on
+	 * {@code api.uptrace.dev}, 443 for http/protobuf and 4317 for gRPC.
+	 */
 	private static final class UptracePreset implements BackendPreset {
 
-		private static final int DEFAULT_HTTP_PORT = 14318;
+		private static final String CLOUD_HOST = "api.uptrace.dev";
 
-		private static final int DEFAULT_GRPC_PORT = 14317;
+		private static final int CLOUD_HTTP_PORT = 443;
+
+		private static final int CLOUD_GRPC_PORT = 4317;
+
+		private static final int V1_GRPC_PORT = 14317;
+
+		private static final int V1_HTTP_PORT = 14318;
 
 		@Override
 		public String type() {
@@ -261,13 +279,25 @@ public final class BackendPresets {
 				return (protocol == Protocol.GRPC) ? base : withPath(base, "/v1/" + signal.id());
 			}
 			URI dsn = parse(backend.properties().getDsn());
-			if (protocol == Protocol.GRPC) {
-				String grpcPort = grpcPort(dsn);
-				int port = (grpcPort != null) ? Integer.parseInt(grpcPort) : DEFAULT_GRPC_PORT;
-				return dsn.getScheme() + "://" + dsn.getHost() + ":" + port;
+			if (isCloud(dsn)) {
+				return (protocol == Protocol.GRPC) ? "https://" + CLOUD_HOST + ":" + CLOUD_GRPC_PORT
+						: "https://" + CLOUD_HOST + ":" + CLOUD_HTTP_PORT + "/v1/" + signal.id();
 			}
-			int port = (dsn.getPort() != -1) ? dsn.getPort() : DEFAULT_HTTP_PORT;
-			return dsn.getScheme() + "://" + dsn.getHost() + ":" + port + "/v1/" + signal.id();
+			int port = (dsn.getPort() != -1) ? dsn.getPort() : defaultPort(dsn.getScheme());
+			String grpcPort = grpcPort(dsn);
+			if (protocol == Protocol.GRPC) {
+				return dsn.getScheme() + "://" + dsn.getHost() + ":" + ((grpcPort != null) ? grpcPort : port);
+			}
+			int httpPort = (grpcPort == null && port == V1_GRPC_PORT) ? V1_HTTP_PORT : port;
+			return dsn.getScheme() + "://" + dsn.getHost() + ":" + httpPort + "/v1/" + signal.id();
+		}
+
+		private static boolean isCloud(URI dsn) {
+			return CLOUD_HOST.equalsIgnoreCase(dsn.getHost()) || "uptrace.dev".equalsIgnoreCase(dsn.getHost());
+		}
+
+		private static int defaultPort(String scheme) {
+			return "https".equalsIgnoreCase(scheme) ? 443 : 80;
 		}
 
 		@Override
@@ -301,7 +331,7 @@ public final class BackendPresets {
 				return null;
 			}
 			for (String parameter : query.split("&")) {
-				if (parameter.startsWith("grpc=")) {
+				if (parameter.startsWith("grpc=") && parameter.length() > "grpc=".length()) {
 					return parameter.substring("grpc=".length());
 				}
 			}

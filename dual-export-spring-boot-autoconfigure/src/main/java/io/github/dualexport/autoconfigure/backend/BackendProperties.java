@@ -27,7 +27,8 @@ public class BackendProperties extends BackendSettings {
 
 	/**
 	 * Preset that knows the vendor's paths, headers and temporality: otlp, victoria,
-	 * uptrace or console.
+	 * uptrace, console, collector, tempo, loki, mimir, jaeger, grafana-cloud, honeycomb,
+	 * newrelic, signoz or elastic.
 	 */
 	private String type = "otlp";
 
@@ -44,14 +45,15 @@ public class BackendProperties extends BackendSettings {
 
 	/**
 	 * Uptrace DSN, such as 'http://token@host:14318?grpc=14317'. Sent as the
-	 * 'uptrace-dsn' header and used to derive the endpoints.
+	 * 'uptrace-dsn' header and used to derive the endpoints. A secret, never shown.
 	 */
 	private String dsn;
 
 	/**
 	 * API key or token of presets that authenticate with one: 'x-honeycomb-team'
 	 * (honeycomb), 'api-key' (newrelic), 'signoz-ingestion-key' (signoz), 'Authorization:
-	 * ApiKey' (elastic), the password of Basic auth (grafana-cloud).
+	 * ApiKey' (elastic), the password of Basic auth (grafana-cloud). A secret, never
+	 * shown.
 	 */
 	private String token;
 
@@ -66,9 +68,16 @@ public class BackendProperties extends BackendSettings {
 	private String tenant;
 
 	/**
-	 * Dataset sent as 'x-honeycomb-dataset' (honeycomb classic environments).
+	 * Dataset sent as 'x-honeycomb-dataset' with metrics only (honeycomb); traces and
+	 * logs are routed by 'service.name'.
 	 */
 	private String dataset;
+
+	/**
+	 * Region of the vendor's endpoints when 'endpoint' is not set: 'us' (default) or 'eu'
+	 * (honeycomb, newrelic).
+	 */
+	private String region;
 
 	public String getType() {
 		return this.type;
@@ -134,11 +143,25 @@ public class BackendProperties extends BackendSettings {
 		this.dataset = dataset;
 	}
 
+	public String getRegion() {
+		return this.region;
+	}
+
+	public void setRegion(String region) {
+		this.region = region;
+	}
+
 	@Override
 	public String toString() {
-		return "BackendProperties[type=" + this.type + ", enabled=" + this.enabled + ", endpoint=" + this.endpoint
-				+ ", dsn=" + ((this.dsn != null) ? Secrets.MASK : null) + ", token="
-				+ ((this.token != null) ? Secrets.MASK : null) + ", " + super.toString() + "]";
+		StringBuilder text = new StringBuilder(
+				"BackendProperties[type=" + this.type + ", enabled=" + this.enabled + ", endpoint=" + this.endpoint);
+		Secrets.secretKeys(this)
+			.forEach((key,
+					value) -> text.append(", ").append(key).append('=').append((value != null) ? Secrets.MASK : null));
+		return text
+			.append(", instance-id=" + this.instanceId + ", tenant=" + this.tenant + ", dataset=" + this.dataset
+					+ ", region=" + this.region + ", " + super.toString() + "]")
+			.toString();
 	}
 
 }

@@ -45,6 +45,7 @@ import io.github.dualexport.autoconfigure.backend.BackendSettings.MetricsSetting
 import io.github.dualexport.autoconfigure.backend.BackendSettings.RedactSettings;
 import io.github.dualexport.autoconfigure.backend.BackendSettings.BufferSettings;
 import io.github.dualexport.autoconfigure.backend.BackendSettings.RetrySettings;
+import io.github.dualexport.autoconfigure.backend.BackendSettings.SignalTarget;
 import io.github.dualexport.autoconfigure.backend.BackendSettings.TracesSettings;
 
 /**
@@ -70,6 +71,8 @@ public final class BackendResolver {
 	private static final int MAX_ATTEMPTS = 5;
 
 	private final ConfigurationProblems problems = new ConfigurationProblems();
+
+	private final List<String> warnings = new ArrayList<>();
 
 	private final BackendSettings defaults;
 
@@ -138,7 +141,7 @@ public final class BackendResolver {
 			}
 		});
 		resolver.problems.throwIfAny();
-		return new ResolvedBackends(resolved, disabled);
+		return new ResolvedBackends(resolved, disabled, resolver.warnings);
 	}
 
 	private void validateDefaults() {
@@ -165,6 +168,9 @@ public final class BackendResolver {
 		redaction(none);
 		buffer(none);
 		headerValues(DEFAULTS + "headers.", settings.getHeaders());
+		for (Signal signal : Signal.values()) {
+			headerValues(DEFAULTS + signal.id() + ".headers.", signalTarget(settings, signal).getHeaders());
+		}
 	}
 
 	private boolean validName(String name) {
@@ -195,24 +201,54 @@ public final class BackendResolver {
 		headers.putAll(preset.headers(backend));
 		headers.putAll(own.getHeaders());
 		Map<Signal, String> endpoints = endpoints(backend, preset, protocol, signals);
-		ResolvedBackend.Traces traces = new ResolvedBackend.Traces(endpoints.get(Signal.TRACES), headers,
+		ResolvedBackend.Traces traces = new ResolvedBackend.Traces(endpoints.get(Signal.TRACES),
+				signalHeaders(backend, preset, Signal.TRACES, headers),
 				batch(backend, "traces.", own.getTraces(), this.defaults.getTraces()), spanSelection(backend));
-		ResolvedBackend.Metrics metrics = metrics(backend, preset, endpoints.get(Signal.METRICS), headers);
-		ResolvedBackend.Logs logs = new ResolvedBackend.Logs(endpoints.get(Signal.LOGS), headers,
+		ResolvedBackend.Metrics metrics = metrics(backend, preset, endpoints.get(Signal.METRICS),
+				signalHeaders(backend, preset, Signal.METRICS, headers));
+		ResolvedBackend.Logs logs = new ResolvedBackend.Logs(endpoints.get(Signal.LOGS),
+				signalHeaders(backend, preset, Signal.LOGS, headers),
 				batch(backend, "logs.", own.getLogs(), this.defaults.getLogs()), logsSeverity(backend));
 		ResolvedBackend.Retry retry = retry(backend);
 		ResolvedBackend.Redaction redaction = redaction(backend);
+		Map<String, String> resourceAttributes = resourceAttributes(backend);
 		ResolvedBackend.Buffer buffer = buffer(backend);
 		String sslBundle = sslBundle(
 				choose(backend, "ssl.bundle", own.getSsl().getBundle(), this.defaults.getSsl().getBundle()));
 		headerValues(backend.property("headers."), own.getHeaders());
-		headerValues(backend.property(""), secretKeys(own));
+		for (Signal signal : Signal.values()) {
+			headerValues(backend.property(signal.id() + ".headers."), signalTarget(own, signal).getHeaders());
+		}
+		headerValues(backend.property(""), headerKeys(own));
 		sslEndpoints(backend, sslBundle, endpoints);
 		if (!this.problems.isEmpty()) {
 			return null;
 		}
 		return new ResolvedBackend(backend.name(), preset.type(), protocol, compression, timeout, headers, signals,
-				traces, metrics, logs, retry, redaction, buffer, sslBundle);
+				traces, metrics, logs, retry, redaction, resourceAttributes, buffer, sslBundle);
+	}
+
+	// The backend's headers, then the preset's for the signal, then the signal's own
+	// from the defaults and from the backend
+	private Map<String, String> signalHeaders(BackendContext backend, BackendPreset preset, Signal signal,
+			Map<String, String> backendHeaders) {
+		Map<String, String> headers = new LinkedHashMap<>(backendHeaders);
+		headers.putAll(preset.headers(backend, signal));
+		headers.putAll(signalTarget(this.defaults, signal).getHeaders());
+		headers.putAll(signalTarget(backend.properties(), signal).getHeaders());
+		return headers;
+	}
+
+	private Map<String, String> resourceAttributes(BackendContext backend) {
+		Map<String, String> attributes = new LinkedHashMap<>(this.defaults.getResource().getAttributes());
+		attributes.putAll(backend.properties().getResource().getAttributes());
+		attributes.forEach((key, value) -> {
+			if (!StringUtils.hasText(key) || value == null) {
+				this.problems.add(backend.property("resource.attributes." + key), value,
+						"A resource attribute needs a key and a value", "Remove the entry, or give it a value");
+			}
+		});
+		return attributes;
 	}
 
 	private Protocol protocol(BackendContext backend, BackendPreset preset) {
@@ -236,6 +272,7 @@ public final class BackendResolver {
 		}
 		String base = backend.properties().getEndpoint();
 		boolean baseValid = base == null || url(backend.property("endpoint"), base) != null;
+		List<Signal> onBase = new ArrayList<>();
 		for (Signal signal : signals) {
 			String explicit = signalEndpoint(backend.properties(), signal);
 			if (explicit != null) {
@@ -247,16 +284,38 @@ public final class BackendResolver {
 			}
 			else if (baseValid && this.problems.isEmpty()) {
 				endpoints.put(signal, preset.endpoint(backend, (base != null) ? base.trim() : null, signal, protocol));
+				onBase.add(signal);
 			}
+		}
+		if (base != null && onBase.size() > 1 && preset.placesSignalsApart()) {
+			warnOneEndpointForSeveralPrograms(backend, preset, onBase);
 		}
 		return endpoints;
 	}
 
+	// A proxy routing by path may legitimately sit behind one base URL: warn rather than
+	// fail
+	private void warnOneEndpointForSeveralPrograms(BackendContext backend, BackendPreset preset, List<Signal> signals) {
+		List<String> names = signals.stream().map(Signal::id).toList();
+		String listed = String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+		List<String> properties = signals.stream()
+			.map((signal) -> backend.property(signal.id() + ".endpoint"))
+			.toList();
+		this.warnings.add("Backend '" + backend.name() + "' sends " + listed + " to one endpoint ("
+				+ Secrets.maskUserInfo(backend.properties().getEndpoint().trim()) + "), though '" + preset.type()
+				+ "' receives them on different ports. Unless a proxy routes them by path, set "
+				+ String.join(", ", properties) + " instead of telemetry.backends." + backend.name() + ".endpoint");
+	}
+
 	private static String signalEndpoint(BackendSettings settings, Signal signal) {
+		return signalTarget(settings, signal).getEndpoint();
+	}
+
+	private static SignalTarget signalTarget(BackendSettings settings, Signal signal) {
 		return switch (signal) {
-			case TRACES -> settings.getTraces().getEndpoint();
-			case METRICS -> settings.getMetrics().getEndpoint();
-			case LOGS -> settings.getLogs().getEndpoint();
+			case TRACES -> settings.getTraces();
+			case METRICS -> settings.getMetrics();
+			case LOGS -> settings.getLogs();
 		};
 	}
 
@@ -346,21 +405,22 @@ public final class BackendResolver {
 		return name;
 	}
 
-	private static Map<String, String> secretKeys(BackendProperties properties) {
-		Map<String, String> keys = new LinkedHashMap<>();
-		keys.put("dsn", properties.getDsn());
-		keys.put("token", properties.getToken());
+	// The keys whose values presets send as headers
+	private static Map<String, String> headerKeys(BackendProperties properties) {
+		Map<String, String> keys = new LinkedHashMap<>(Secrets.secretKeys(properties));
 		keys.put("instance-id", properties.getInstanceId());
+		keys.put("tenant", properties.getTenant());
+		keys.put("dataset", properties.getDataset());
 		keys.values().removeIf(Objects::isNull);
 		return keys;
 	}
 
 	// An HTTP client refuses such a value, quoting it in its error: refuse it first,
-	// masked
+	// masked when it is a secret
 	private void headerValues(String prefix, Map<String, String> values) {
 		values.forEach((key, value) -> {
 			if (value != null && !value.chars().allMatch((c) -> c == '\t' || (c >= 0x20 && c <= 0x7e))) {
-				this.problems.add(prefix + key, Secrets.MASK,
+				this.problems.add(prefix + key, Secrets.isSecretProperty(prefix + key) ? Secrets.MASK : value,
 						"Holds a character a header value cannot carry (a control character, a line break or a"
 								+ " non-ASCII character)",
 						"Remove it, for example the line break at the end of a value read from a file");
@@ -536,7 +596,7 @@ public final class BackendResolver {
 	private Protocol protocol(String property, String value) {
 		Protocol protocol = Protocol.fromId(value).orElse(null);
 		if (protocol == null) {
-			this.problems.add(property, value, "Unknown protocol", "Use 'http/protobuf' or 'grpc'");
+			this.problems.add(property, value, "Unknown protocol", "Use 'http/protobuf' (or 'http') or 'grpc'");
 		}
 		return protocol;
 	}

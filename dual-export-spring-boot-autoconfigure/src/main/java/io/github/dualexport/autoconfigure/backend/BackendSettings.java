@@ -37,7 +37,8 @@ public class BackendSettings {
 	// with its property and fix rather than as Boot's generic binding failure
 
 	/**
-	 * Transport: 'http/protobuf' or 'grpc'.
+	 * Transport: 'http/protobuf' (or 'http', as Spring Boot's 'transport' spells it) or
+	 * 'grpc'.
 	 */
 	private String protocol;
 
@@ -75,6 +76,8 @@ public class BackendSettings {
 	private final BufferSettings buffer = new BufferSettings();
 
 	private final SslSettings ssl = new SslSettings();
+
+	private final ResourceSettings resource = new ResourceSettings();
 
 	/**
 	 * Create settings holding the values inherited by every backend unless configured
@@ -173,16 +176,46 @@ public class BackendSettings {
 		return this.ssl;
 	}
 
+	public ResourceSettings getResource() {
+		return this.resource;
+	}
+
 	@Override
 	public String toString() {
 		return "protocol=" + this.protocol + ", compression=" + this.compression + ", timeout=" + this.timeout
-				+ ", headers=" + Secrets.maskValues(this.headers) + ", signals=" + this.signals;
+				+ ", headers=" + Secrets.maskValues(this.headers) + ", signals=" + this.signals + ", traces.headers="
+				+ Secrets.maskValues(this.traces.getHeaders()) + ", metrics.headers="
+				+ Secrets.maskValues(this.metrics.getHeaders()) + ", logs.headers="
+				+ Secrets.maskValues(this.logs.getHeaders()) + ", resource.attributes=" + this.resource.getAttributes();
 	}
 
 	/**
-	 * Batching settings of a signal whose items are queued and exported in batches.
+	 * Resource attributes of the telemetry one backend receives.
 	 */
-	public static class BatchSettings {
+	public static class ResourceSettings {
+
+		/**
+		 * Resource attributes added to, or replacing those of, the application's resource
+		 * in this backend's copy only, such as 'deployment.environment.name'. Attributes
+		 * of 'telemetry.defaults' apply to every backend, the backend's own winning.
+		 */
+		private Map<String, String> attributes = new LinkedHashMap<>();
+
+		public Map<String, String> getAttributes() {
+			return this.attributes;
+		}
+
+		public void setAttributes(Map<String, String> attributes) {
+			this.attributes = attributes;
+		}
+
+	}
+
+	/**
+	 * Where one signal's requests go and the headers they carry, over those of the
+	 * backend.
+	 */
+	public static class SignalTarget {
 
 		/**
 		 * URL of this signal's endpoint, instead of the one derived from the backend's
@@ -190,6 +223,36 @@ public class BackendSettings {
 		 * preset's signal path over http/protobuf. Only meaningful on a backend.
 		 */
 		private String endpoint;
+
+		/**
+		 * Headers sent with this signal's requests only, merged over the backend's
+		 * 'headers', such as a dataset that only metrics need. Values are treated as
+		 * secrets and never shown.
+		 */
+		private Map<String, String> headers = new LinkedHashMap<>();
+
+		public String getEndpoint() {
+			return this.endpoint;
+		}
+
+		public void setEndpoint(String endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		public Map<String, String> getHeaders() {
+			return this.headers;
+		}
+
+		public void setHeaders(Map<String, String> headers) {
+			this.headers = headers;
+		}
+
+	}
+
+	/**
+	 * Batching settings of a signal whose items are queued and exported in batches.
+	 */
+	public static class BatchSettings extends SignalTarget {
 
 		/**
 		 * Maximum number of items waiting in this backend's queue; further items are
@@ -218,14 +281,6 @@ public class BackendSettings {
 			this.maxExportBatchSize = maxExportBatchSize;
 			this.scheduleDelay = scheduleDelay;
 			this.exportTimeout = exportTimeout;
-		}
-
-		public String getEndpoint() {
-			return this.endpoint;
-		}
-
-		public void setEndpoint(String endpoint) {
-			this.endpoint = endpoint;
 		}
 
 		public Integer getMaxQueueSize() {
@@ -420,14 +475,7 @@ public class BackendSettings {
 	/**
 	 * Metric export settings.
 	 */
-	public static class MetricsSettings {
-
-		/**
-		 * URL of the metrics endpoint, instead of the one derived from the backend's base
-		 * URL. Used as is when it has a path; a bare 'scheme://host:port' gets the
-		 * preset's signal path over http/protobuf. Only meaningful on a backend.
-		 */
-		private String endpoint;
+	public static class MetricsSettings extends SignalTarget {
 
 		/**
 		 * Interval between two metric collections and exports; backends with the same
@@ -446,14 +494,6 @@ public class BackendSettings {
 		 * ask for it.
 		 */
 		private String histogram;
-
-		public String getEndpoint() {
-			return this.endpoint;
-		}
-
-		public void setEndpoint(String endpoint) {
-			this.endpoint = endpoint;
-		}
 
 		public Duration getInterval() {
 			return this.interval;

@@ -50,12 +50,18 @@ public enum Protocol {
 	}
 
 	/**
-	 * Find the protocol with the given configuration name.
+	 * Find the protocol with the given configuration name. Besides the OpenTelemetry
+	 * names, 'http' is read as 'http/protobuf', as Spring Boot's {@code transport}
+	 * properties spell it.
 	 * @param id the name, case-insensitive
 	 * @return the protocol, or empty if none has that name
 	 */
 	public static Optional<Protocol> fromId(String id) {
-		return Arrays.stream(values()).filter((protocol) -> protocol.id.equalsIgnoreCase(id.trim())).findFirst();
+		String name = id.trim();
+		if (name.equalsIgnoreCase("http")) {
+			return Optional.of(HTTP_PROTOBUF);
+		}
+		return Arrays.stream(values()).filter((protocol) -> protocol.id.equalsIgnoreCase(name)).findFirst();
 	}
 
 	@Override

@@ -46,6 +46,8 @@ import org.jspecify.annotations.Nullable;
  * @param logs the settings of log records: endpoint, headers, batching, severity
  * @param retry the retry settings
  * @param redaction the attributes removed or masked before export
+ * @param resourceAttributes the resource attributes added to, or replacing those of, the
+ * application's resource in this backend's copy
  * @param buffer where export requests wait for the backend
  * @param sslBundle the name of the SSL bundle of the backend's TLS connections, or
  * {@code null} for the JVM's defaults
@@ -53,13 +55,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record ResolvedBackend(String name, String type, Protocol protocol, Compression compression, Duration timeout,
 		Map<String, String> headers, Set<Signal> signals, Traces traces, Metrics metrics, Logs logs, Retry retry,
-		Redaction redaction, Buffer buffer, @Nullable String sslBundle) {
+		Redaction redaction, Map<String, String> resourceAttributes, Buffer buffer, @Nullable String sslBundle) {
 
 	/**
 	 * Create a new instance, taking immutable copies of the collections.
 	 */
 	public ResolvedBackend {
 		headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+		resourceAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(resourceAttributes));
 		signals = Collections
 			.unmodifiableSet(signals.isEmpty() ? EnumSet.noneOf(Signal.class) : EnumSet.copyOf(signals));
 	}
@@ -124,10 +127,11 @@ public record ResolvedBackend(String name, String type, Protocol protocol, Compr
 	 * Return what makes the data of one signal differ from one backend to another before
 	 * it is encoded: backends with equal keys share one capture stage.
 	 * @param signal the signal
-	 * @return the key: the signal's capture settings and the redaction
+	 * @return the key: the signal's capture settings, the redaction and the resource
+	 * attributes
 	 */
 	public List<Object> captureKey(Signal signal) {
-		return List.of(settings(signal).capture(), this.redaction);
+		return List.of(settings(signal).capture(), this.redaction, this.resourceAttributes);
 	}
 
 	@Override
@@ -136,7 +140,8 @@ public record ResolvedBackend(String name, String type, Protocol protocol, Compr
 				+ ", compression=" + this.compression + ", timeout=" + this.timeout + ", headers="
 				+ Secrets.maskValues(this.headers) + ", signals=" + this.signals + ", traces=" + this.traces
 				+ ", metrics=" + this.metrics + ", logs=" + this.logs + ", retry=" + this.retry + ", redaction="
-				+ this.redaction + ", buffer=" + this.buffer + ", sslBundle=" + this.sslBundle + "]";
+				+ this.redaction + ", resourceAttributes=" + this.resourceAttributes + ", buffer=" + this.buffer
+				+ ", sslBundle=" + this.sslBundle + "]";
 	}
 
 	/**

@@ -26,9 +26,11 @@ import java.util.Optional;
  *
  * @param backends the enabled backends in configuration order
  * @param disabled the names of the backends configured with {@code enabled: false}
+ * @param warnings what the configuration allows but is likely not meant, one sentence
+ * each, to log at startup
  * @author Dual Export contributors
  */
-public record ResolvedBackends(List<ResolvedBackend> backends, List<String> disabled) {
+public record ResolvedBackends(List<ResolvedBackend> backends, List<String> disabled, List<String> warnings) {
 
 	/**
 	 * Create a new instance.
@@ -36,6 +38,16 @@ public record ResolvedBackends(List<ResolvedBackend> backends, List<String> disa
 	public ResolvedBackends {
 		backends = List.copyOf(backends);
 		disabled = List.copyOf(disabled);
+		warnings = List.copyOf(warnings);
+	}
+
+	/**
+	 * Create a new instance without warnings.
+	 * @param backends the enabled backends in configuration order
+	 * @param disabled the names of the backends configured with {@code enabled: false}
+	 */
+	public ResolvedBackends(List<ResolvedBackend> backends, List<String> disabled) {
+		this(backends, disabled, List.of());
 	}
 
 	/**

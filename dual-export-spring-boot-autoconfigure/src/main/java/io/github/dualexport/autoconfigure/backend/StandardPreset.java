@@ -18,8 +18,10 @@ package io.github.dualexport.autoconfigure.backend;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -51,6 +53,10 @@ final class StandardPreset implements BackendPreset {
 
 	private final List<Function<BackendProperties, Map<String, String>>> headers;
 
+	private final Map<Signal, List<Function<BackendProperties, Map<String, String>>>> signalHeaders;
+
+	private final Map<String, Region> regions;
+
 	private final List<Requirement> requirements;
 
 	private StandardPreset(Builder builder) {
@@ -62,6 +68,9 @@ final class StandardPreset implements BackendPreset {
 		this.signals = builder.signals;
 		this.temporality = builder.temporality;
 		this.headers = List.copyOf(builder.headers);
+		this.signalHeaders = new EnumMap<>(Signal.class);
+		builder.signalHeaders.forEach((signal, headers) -> this.signalHeaders.put(signal, List.copyOf(headers)));
+		this.regions = new LinkedHashMap<>(builder.regions);
 		this.requirements = List.copyOf(builder.requirements);
 	}
 
@@ -90,6 +99,11 @@ final class StandardPreset implements BackendPreset {
 	}
 
 	@Override
+	public boolean placesSignalsApart() {
+		return new HashSet<>(this.httpBases.values()).size() > 1;
+	}
+
+	@Override
 	public void validate(BackendContext backend, ConfigurationProblems problems) {
 		for (Requirement requirement : this.requirements) {
 			if (!StringUtils.hasText(requirement.value().apply(backend.properties()))) {
@@ -97,22 +111,58 @@ final class StandardPreset implements BackendPreset {
 						"A backend of type '" + this.type + "' needs " + requirement.what(), requirement.action());
 			}
 		}
+		String region = backend.properties().getRegion();
+		if (region != null && !this.regions.containsKey(region.trim().toLowerCase(Locale.ROOT))) {
+			problems.add(backend.property("region"), region,
+					this.regions.isEmpty() ? "Backends of type '" + this.type + "' have no regions"
+							: "Unknown region of type '" + this.type + "'",
+					this.regions.isEmpty() ? "Remove 'region', or set 'endpoint'" : "Use "
+							+ String.join(" or ", this.regions.keySet().stream().map((id) -> "'" + id + "'").toList()));
+		}
 	}
 
 	@Override
 	public String endpoint(BackendContext backend, String base, Signal signal, Protocol protocol) {
+		Region region = region(backend);
 		if (protocol == Protocol.GRPC) {
-			return (base != null) ? base : this.grpcBase;
+			if (base != null) {
+				return base;
+			}
+			return (region != null) ? region.grpcBase() : this.grpcBase;
 		}
-		String httpBase = (base != null) ? base : this.httpBases.get(signal);
+		String httpBase = (base != null) ? base : (region != null) ? region.httpBase() : this.httpBases.get(signal);
 		return (httpBase != null) ? BackendPresets.withPath(httpBase, this.paths.get(signal)) : null;
+	}
+
+	private Region region(BackendContext backend) {
+		String region = backend.properties().getRegion();
+		return (region != null) ? this.regions.get(region.trim().toLowerCase(Locale.ROOT)) : null;
 	}
 
 	@Override
 	public Map<String, String> headers(BackendContext backend) {
-		Map<String, String> headers = new LinkedHashMap<>();
-		this.headers.forEach((header) -> headers.putAll(header.apply(backend.properties())));
-		return headers;
+		return apply(this.headers, backend);
+	}
+
+	@Override
+	public Map<String, String> headers(BackendContext backend, Signal signal) {
+		return apply(this.signalHeaders.getOrDefault(signal, List.of()), backend);
+	}
+
+	private static Map<String, String> apply(List<Function<BackendProperties, Map<String, String>>> headers,
+			BackendContext backend) {
+		Map<String, String> values = new LinkedHashMap<>();
+		headers.forEach((header) -> values.putAll(header.apply(backend.properties())));
+		return values;
+	}
+
+	/**
+	 * Where a vendor's region receives OTLP.
+	 *
+	 * @param httpBase the base URL over http/protobuf
+	 * @param grpcBase the base URL over gRPC
+	 */
+	record Region(String httpBase, String grpcBase) {
 	}
 
 	/**
@@ -147,6 +197,11 @@ final class StandardPreset implements BackendPreset {
 		private Temporality temporality;
 
 		private final List<Function<BackendProperties, Map<String, String>>> headers = new ArrayList<>();
+
+		private final Map<Signal, List<Function<BackendProperties, Map<String, String>>>> signalHeaders = new EnumMap<>(
+				Signal.class);
+
+		private final Map<String, Region> regions = new LinkedHashMap<>();
 
 		private final List<Requirement> requirements = new ArrayList<>();
 
@@ -202,10 +257,32 @@ final class StandardPreset implements BackendPreset {
 		}
 
 		Builder header(String name, Function<BackendProperties, String> value) {
-			this.headers.add((properties) -> {
+			this.headers.add(headerOf(name, value));
+			return this;
+		}
+
+		Builder header(Signal signal, String name, Function<BackendProperties, String> value) {
+			this.signalHeaders.computeIfAbsent(signal, (key) -> new ArrayList<>()).add(headerOf(name, value));
+			return this;
+		}
+
+		private static Function<BackendProperties, Map<String, String>> headerOf(String name,
+				Function<BackendProperties, String> value) {
+			return (properties) -> {
 				String headerValue = value.apply(properties);
 				return StringUtils.hasText(headerValue) ? Map.of(name, headerValue.trim()) : Map.of();
-			});
+			};
+		}
+
+		/**
+		 * Add a region, chosen with the backend's 'region' when it sets no 'endpoint'.
+		 * @param id the region's name, such as 'eu'
+		 * @param httpBase its base URL over http/protobuf
+		 * @param grpcBase its base URL over gRPC
+		 * @return this builder
+		 */
+		Builder region(String id, String httpBase, String grpcBase) {
+			this.regions.put(id, new Region(httpBase, grpcBase));
 			return this;
 		}
 

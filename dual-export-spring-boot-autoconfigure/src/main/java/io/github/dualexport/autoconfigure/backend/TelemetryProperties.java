@@ -45,8 +45,10 @@ public class TelemetryProperties {
 	/**
 	 * Backends to export to, keyed by a name used in health, metrics, the actuator
 	 * endpoint and logs. Each backend takes the keys of 'telemetry.defaults' plus 'type'
-	 * (otlp, victoria, uptrace, console), 'enabled', 'endpoint' (base URL) and 'dsn'
-	 * (uptrace).
+	 * (otlp, victoria, uptrace, console, collector, tempo, loki, mimir, jaeger,
+	 * grafana-cloud, honeycomb, newrelic, signoz, elastic), 'enabled', 'endpoint' (base
+	 * URL), and the preset keys 'dsn', 'token', 'instance-id', 'tenant', 'dataset' and
+	 * 'region'.
 	 */
 	private final Map<String, BackendProperties> backends = new LinkedHashMap<>();
 

@@ -36,9 +36,10 @@ import io.github.dualexport.autoconfigure.backend.Temporality;
 /**
  * Writes an OpenTelemetry Collector configuration equivalent to the resolved backends: an
  * OTLP receiver, one exporter per backend and one pipeline per backend and signal, with
- * the backend's batching, retry, queue, sampling, drop rules, redaction, minimum log
- * severity and temporality mapped to the Collector's processors. Header values never
- * appear: each is an {@code ${env:...}} placeholder.
+ * the backend's batching, retry, queue, sampling, drop rules, redaction, resource
+ * attributes, minimum log severity and temporality mapped to the Collector's processors.
+ * A backend whose signals carry different headers gets one exporter per signal. Header
+ * values never appear: each is an {@code ${env:...}} placeholder.
  *
  * @author Dual Export contributors
  */
@@ -87,10 +88,15 @@ final class CollectorConfiguration {
 			this.exporters.put(name, Map.of("verbosity", "detailed"));
 			return name;
 		}
+		boolean sameHeaders = backend.signals()
+			.stream()
+			.map((exported) -> backend.settings(exported).headers())
+			.distinct()
+			.count() == 1;
 		if (backend.protocol() == Protocol.GRPC) {
-			boolean shared = new LinkedHashSet<>(backend.endpoints().values()).size() == 1;
+			boolean shared = sameHeaders && new LinkedHashSet<>(backend.endpoints().values()).size() == 1;
 			String name = "otlp/" + backend.name() + (shared ? "" : "-" + signal.id());
-			Map<String, Object> exporter = common(backend);
+			Map<String, Object> exporter = common(backend, signal);
 			URI endpoint = URI.create(backend.endpoint(signal));
 			exporter.put("endpoint", endpoint.getHost() + ":" + port(endpoint));
 			if ("http".equals(endpoint.getScheme())) {
@@ -99,20 +105,26 @@ final class CollectorConfiguration {
 			this.exporters.put(name, exporter);
 			return name;
 		}
-		String name = "otlphttp/" + backend.name();
-		Map<String, Object> exporter = common(backend);
-		backend.endpoints().forEach((endpointSignal, url) -> exporter.put(endpointSignal.id() + "_endpoint", url));
+		String name = "otlphttp/" + backend.name() + (sameHeaders ? "" : "-" + signal.id());
+		Map<String, Object> exporter = common(backend, signal);
+		backend.endpoints().forEach((endpointSignal, url) -> {
+			if (sameHeaders || endpointSignal == signal) {
+				exporter.put(endpointSignal.id() + "_endpoint", url);
+			}
+		});
 		this.exporters.put(name, exporter);
 		return name;
 	}
 
-	private Map<String, Object> common(ResolvedBackend backend) {
+	private Map<String, Object> common(ResolvedBackend backend, Signal signal) {
 		Map<String, Object> exporter = new LinkedHashMap<>();
 		exporter.put("compression", backend.compression().id());
 		exporter.put("timeout", duration(backend.timeout()));
-		if (!backend.headers().isEmpty()) {
+		Map<String, String> signalHeaders = backend.settings(signal).headers();
+		if (!signalHeaders.isEmpty()) {
 			Map<String, String> headers = new LinkedHashMap<>();
-			backend.headers().keySet().forEach((header) -> headers.put(header, placeholder(backend, header)));
+			signalHeaders.forEach((header, value) -> headers.put(header, value.equals(backend.headers().get(header))
+					? placeholder(backend.name(), header) : placeholder(backend.name() + "_" + signal.id(), header)));
 			exporter.put("headers", headers);
 		}
 		ResolvedBackend.Retry retry = backend.retry();
@@ -160,6 +172,12 @@ final class CollectorConfiguration {
 				.forEach((key) -> actions.add(map("key", key, "action", "hash")));
 			add(names, "attributes/" + backend.name(), Map.of("actions", actions));
 		}
+		if (!backend.resourceAttributes().isEmpty()) {
+			List<Map<String, Object>> attributes = new ArrayList<>();
+			backend.resourceAttributes()
+				.forEach((key, value) -> attributes.add(map("key", key, "value", value, "action", "upsert")));
+			add(names, "resource/" + backend.name(), Map.of("attributes", attributes));
+		}
 		if (signal == Signal.METRICS && backend.metrics().temporality() == Temporality.DELTA) {
 			add(names, "cumulativetodelta/" + backend.name(), Map.of());
 		}
@@ -191,9 +209,8 @@ final class CollectorConfiguration {
 		return value.replace("\\", "\\\\").replace("\"", "\\\"");
 	}
 
-	private static String placeholder(ResolvedBackend backend, String header) {
-		String variable = ("TELEMETRY_" + backend.name() + "_" + header).toUpperCase(Locale.ROOT)
-			.replaceAll("[^A-Z0-9]", "_");
+	private static String placeholder(String prefix, String header) {
+		String variable = ("TELEMETRY_" + prefix + "_" + header).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
 		return "${env:" + variable + "}";
 	}
 

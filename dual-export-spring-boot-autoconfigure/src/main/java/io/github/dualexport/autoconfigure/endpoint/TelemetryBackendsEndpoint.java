@@ -151,6 +151,9 @@ public final class TelemetryBackendsEndpoint {
 	 * @param compression the compression
 	 * @param timeout the request timeout (ISO-8601)
 	 * @param headers the header names, values masked
+	 * @param signalHeaders the headers of each signal, the backend's included, values
+	 * masked
+	 * @param resourceAttributes the resource attributes added to this backend's copy
 	 * @param endpoints the endpoint of each signal, user info masked
 	 * @param traces the span batching settings
 	 * @param metrics the metric reader settings
@@ -160,17 +163,23 @@ public final class TelemetryBackendsEndpoint {
 	 * @param sslBundle the SSL bundle of https connections, or {@code null}
 	 */
 	public record ConfigurationDescriptor(String type, String protocol, String compression, String timeout,
-			Map<String, String> headers, Map<String, String> endpoints, ResolvedBackend.Batch traces,
+			Map<String, String> headers, Map<String, Map<String, String>> signalHeaders,
+			Map<String, String> resourceAttributes, Map<String, String> endpoints, ResolvedBackend.Batch traces,
 			MetricsDescriptor metrics, LogsDescriptor logs, ResolvedBackend.Retry retry, ResolvedBackend.Buffer buffer,
 			String sslBundle) {
 
 		static ConfigurationDescriptor of(ResolvedBackend backend) {
 			Map<String, String> endpoints = new LinkedHashMap<>();
 			backend.endpoints().forEach((signal, url) -> endpoints.put(signal.id(), Secrets.maskUserInfo(url)));
+			Map<String, Map<String, String>> signalHeaders = new LinkedHashMap<>();
+			backend.signals()
+				.forEach((signal) -> signalHeaders.put(signal.id(),
+						Secrets.maskValues(backend.settings(signal).headers())));
 			return new ConfigurationDescriptor(backend.type(), backend.protocol().id(), backend.compression().id(),
-					backend.timeout().toString(), Secrets.maskValues(backend.headers()), endpoints,
-					backend.traces().batch(), MetricsDescriptor.of(backend.metrics()),
-					LogsDescriptor.of(backend.logs()), backend.retry(), backend.buffer(), backend.sslBundle());
+					backend.timeout().toString(), Secrets.maskValues(backend.headers()), signalHeaders,
+					backend.resourceAttributes(), endpoints, backend.traces().batch(),
+					MetricsDescriptor.of(backend.metrics()), LogsDescriptor.of(backend.logs()), backend.retry(),
+					backend.buffer(), backend.sslBundle());
 		}
 
 	}

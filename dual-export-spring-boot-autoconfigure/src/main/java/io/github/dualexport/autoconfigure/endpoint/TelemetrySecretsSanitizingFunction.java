@@ -15,34 +15,31 @@
  */
 package io.github.dualexport.autoconfigure.endpoint;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
-import io.github.dualexport.autoconfigure.backend.BackendSettings;
+import io.github.dualexport.autoconfigure.backend.Secrets;
 import io.github.dualexport.autoconfigure.backend.TelemetryProperties;
 
 /**
  * Masks telemetry secrets in the {@code env} and {@code configprops} endpoints even with
- * {@code show-values: always}: every {@code headers.*} value and {@code dsn} under
- * {@code telemetry.}, and any other property whose value carries one of those secrets
- * (such as the {@code UPTRACE_DSN} environment variable a placeholder points to).
+ * {@code show-values: always}: the properties {@link Secrets} names (every header value,
+ * {@code dsn} and {@code token}), and any other property whose value contains one of
+ * those secrets (such as the {@code UPTRACE_DSN} environment variable a placeholder
+ * points to). Values that are merely part of a secret, such as a host name inside a DSN,
+ * are shown.
  *
  * @author Dual Export contributors
  */
 public final class TelemetrySecretsSanitizingFunction implements SanitizingFunction {
 
-	private static final Pattern SECRET_KEY = Pattern.compile(
-			"^telemetry\\.(defaults|backends\\.[^.]+)\\.(headers\\..+|headers\\[.+\\]|dsn|token)$",
-			Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern SECRET_ENVIRONMENT_VARIABLE = Pattern
-		.compile("^TELEMETRY_(DEFAULTS|BACKENDS_[A-Z0-9]+)_(HEADERS_.+|DSN|TOKEN)$", Pattern.CASE_INSENSITIVE);
-
-	// Shorter values would mask unrelated properties that merely share a common word
+	// A shorter secret would mask unrelated values that merely contain it; such a secret
+	// is still masked under its own property
 	private static final int MIN_SECRET_LENGTH = 6;
 
 	private final Set<String> secrets;
@@ -52,41 +49,26 @@ public final class TelemetrySecretsSanitizingFunction implements SanitizingFunct
 	 * @param properties the bound telemetry properties
 	 */
 	public TelemetrySecretsSanitizingFunction(TelemetryProperties properties) {
-		Set<String> secrets = new LinkedHashSet<>();
-		addSecrets(secrets, properties.getDefaults());
-		properties.getBackends().values().forEach((backend) -> {
-			addSecrets(secrets, backend);
-			add(secrets, backend.getDsn());
-			add(secrets, backend.getToken());
-		});
-		this.secrets = Set.copyOf(secrets);
-	}
-
-	private static void addSecrets(Set<String> secrets, BackendSettings settings) {
-		settings.getHeaders().values().forEach((value) -> add(secrets, value));
-	}
-
-	private static void add(Set<String> secrets, String value) {
-		if (value != null && value.trim().length() >= MIN_SECRET_LENGTH) {
-			secrets.add(value.trim());
-		}
+		this.secrets = Secrets.secretValues(properties)
+			.stream()
+			.filter((secret) -> secret.length() >= MIN_SECRET_LENGTH)
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	@Override
 	public SanitizableData apply(SanitizableData data) {
-		if (SECRET_KEY.matcher(data.getKey()).matches() || SECRET_ENVIRONMENT_VARIABLE.matcher(data.getKey()).matches()
-				|| carriesSecret(data.getValue())) {
+		if (Secrets.isSecretProperty(data.getKey()) || carriesSecret(data.getValue())) {
 			return data.withSanitizedValue();
 		}
 		return data;
 	}
 
-	private boolean carriesSecret(Object value) {
-		if (!(value instanceof CharSequence text) || text.length() < MIN_SECRET_LENGTH) {
+	private boolean carriesSecret(@Nullable Object value) {
+		if (!(value instanceof CharSequence text)) {
 			return false;
 		}
-		String candidate = text.toString().trim();
-		return this.secrets.stream().anyMatch((secret) -> candidate.contains(secret) || secret.contains(candidate));
+		String candidate = text.toString();
+		return this.secrets.stream().anyMatch(candidate::contains);
 	}
 
 }

@@ -60,7 +60,7 @@ public final class LogCaptureStage extends QueuedCaptureStage {
 		super(id, fanOut, "log");
 		this.minSeverityNumber = settings.logs().minSeverity().lowestOpenTelemetrySeverity().getSeverityNumber();
 		LogRecordExporter exporter = FanOutExporters.logs(fanOut);
-		exporter = ExporterRedaction.logs(exporter, settings.redaction());
+		exporter = ExporterRedaction.logs(exporter, settings.redaction(), settings.resourceAttributes());
 		this.processor = buildProcessor(BatchLogRecordProcessor.builder(exporter), settings.logs().batch(),
 				BATCH_LOG_RECORD_PROCESSOR);
 	}

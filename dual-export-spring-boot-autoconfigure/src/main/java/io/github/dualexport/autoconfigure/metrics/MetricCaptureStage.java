@@ -104,12 +104,12 @@ public final class MetricCaptureStage extends CaptureStage {
 
 	/**
 	 * Return the key of the encoding a backend belongs to within its stage: its
-	 * temporality and its redaction.
+	 * temporality, its redaction and its resource attributes.
 	 * @param backend the backend
 	 * @return the key
 	 */
 	public static Object encodingKey(ResolvedBackend backend) {
-		return List.of(backend.metrics().temporality(), backend.redaction());
+		return List.of(backend.metrics().temporality(), backend.redaction(), backend.resourceAttributes());
 	}
 
 	private static Temporality temporality(List<ResolvedBackend> backends) {
@@ -174,7 +174,7 @@ public final class MetricCaptureStage extends CaptureStage {
 			ResolvedBackend settings = encoding.settings();
 			MetricExporter exporter = FanOutExporters.metrics(encoding.fanOut(), selectors.temporality(),
 					selectors.aggregation());
-			exporter = ExporterRedaction.metrics(exporter, settings.redaction());
+			exporter = ExporterRedaction.metrics(exporter, settings.redaction(), settings.resourceAttributes());
 			boolean delta = aggregated == Temporality.CUMULATIVE
 					&& settings.metrics().temporality() == Temporality.DELTA;
 			return new Encoder(encoding.fanOut(), delta ? new CumulativeToDelta() : null, exporter);

@@ -60,7 +60,7 @@ public final class TraceCaptureStage extends QueuedCaptureStage {
 		super(id, fanOut, "span");
 		this.selector = new SpanSelector(settings.traces().selection());
 		SpanExporter exporter = FanOutExporters.spans(fanOut);
-		exporter = ExporterRedaction.spans(exporter, settings.redaction());
+		exporter = ExporterRedaction.spans(exporter, settings.redaction(), settings.resourceAttributes());
 		this.processor = buildProcessor(BatchSpanProcessor.builder(exporter), settings.traces().batch(),
 				BATCH_SPAN_PROCESSOR);
 	}

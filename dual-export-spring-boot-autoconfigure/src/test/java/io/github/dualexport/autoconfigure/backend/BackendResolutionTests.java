@@ -16,13 +16,19 @@
 package io.github.dualexport.autoconfigure.backend;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
 
@@ -118,20 +124,50 @@ class BackendResolutionTests {
 		assertThat(backend.metrics().histogram()).isEqualTo(Histogram.EXPONENTIAL);
 	}
 
-	@Test
-	void uptracePresetTakesTheGrpcPortFromTheDsnQuery() {
-		ResolvedBackend backend = resolve("telemetry.backends.uptrace.type=uptrace",
-				"telemetry.backends.uptrace.protocol=grpc",
-				"telemetry.backends.uptrace.dsn=https://token@api.uptrace.dev?grpc=4317");
-		assertThat(backend.endpoint(Signal.TRACES)).isEqualTo("https://api.uptrace.dev:4317");
+	// Each form resolves as uptrace-go's ParseDSN does (dsn.go: OTLPHttpEndpoint,
+	// OTLPGrpcEndpoint)
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					cloud                        | https://tok@api.uptrace.dev?grpc=4317         | https://api.uptrace.dev:443/v1/traces  | https://api.uptrace.dev:4317
+					cloud, old host              | https://tok@uptrace.dev/1                     | https://api.uptrace.dev:443/v1/traces  | https://api.uptrace.dev:4317
+					self-hosted v2               | http://tok@localhost:14318?grpc=14317         | http://localhost:14318/v1/traces       | http://localhost:14317
+					self-hosted v1 with project  | http://tok@localhost:14317/project_id         | http://localhost:14318/v1/traces       | http://localhost:14317
+					own port without grpc        | https://tok@localhost:1234/1                  | https://localhost:1234/v1/traces       | https://localhost:1234
+					own host and grpc port       | https://tok@demo.uptrace.dev/1?grpc=4317      | https://demo.uptrace.dev:443/v1/traces | https://demo.uptrace.dev:4317
+					""")
+	void uptracePresetResolvesEveryDsnFormAsUptracesOwnClientDoes(String form, String dsn, String http, String grpc) {
+		assertThat(resolve("telemetry.backends.uptrace.type=uptrace", "telemetry.backends.uptrace.dsn=" + dsn)
+			.endpoint(Signal.TRACES)).isEqualTo(http);
+		assertThat(resolve("telemetry.backends.uptrace.type=uptrace", "telemetry.backends.uptrace.protocol=grpc",
+				"telemetry.backends.uptrace.dsn=" + dsn)
+			.endpoint(Signal.TRACES)).isEqualTo(grpc);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(textBlock = """
+			http,          HTTP_PROTOBUF
+			http/protobuf, HTTP_PROTOBUF
+			grpc,          GRPC
+			""")
+	void protocolAcceptsBootsTransportSpellings(String value, Protocol protocol) {
+		assertThat(resolve(backend("a", "http://collector:4318"), "telemetry.backends.a.protocol=" + value).protocol())
+			.isEqualTo(protocol);
 	}
 
 	@Test
-	void uptracePresetDefaultsToPort14317ForGrpcWhenTheDsnNamesNone() {
-		ResolvedBackend backend = resolve("telemetry.backends.uptrace.type=uptrace",
-				"telemetry.backends.uptrace.protocol=grpc",
-				"telemetry.backends.uptrace.dsn=http://token@localhost:14318");
-		assertThat(backend.endpoint(Signal.TRACES)).isEqualTo("http://localhost:14317");
+	void signalHeadersAreMergedOverTheBackendsHeadersForThatSignalOnly() {
+		ResolvedBackend backend = resolve(backend("a", "http://collector:4318"),
+				"telemetry.defaults.headers.x-team=core", "telemetry.backends.a.headers.authorization=Bearer t0ken",
+				"telemetry.defaults.metrics.headers.x-dataset=all",
+				"telemetry.backends.a.metrics.headers.x-team=metrics",
+				"telemetry.backends.a.logs.headers.x-log-source=app");
+		assertThat(backend.traces().headers()).containsOnly(Map.entry("x-team", "core"),
+				Map.entry("authorization", "Bearer t0ken"));
+		assertThat(backend.metrics().headers()).containsOnly(Map.entry("x-team", "metrics"),
+				Map.entry("authorization", "Bearer t0ken"), Map.entry("x-dataset", "all"));
+		assertThat(backend.logs().headers()).containsOnly(Map.entry("x-team", "core"),
+				Map.entry("authorization", "Bearer t0ken"), Map.entry("x-log-source", "app"));
 	}
 
 	@Test
@@ -213,6 +249,24 @@ class BackendResolutionTests {
 	}
 
 	@Test
+	void resourceAttributesOfTheDefaultsAndTheBackendAreMergedAndSeparateCaptureGroups() {
+		this.contextRunner
+			.withPropertyValues(backend("a", "http://a:4318"), backend("b", "http://b:4318"),
+					backend("c", "http://c:4318"), "telemetry.defaults.resource.attributes.team=core",
+					"telemetry.backends.a.resource.attributes.deployment.environment.name=prod",
+					"telemetry.backends.b.resource.attributes.deployment.environment.name=staging")
+			.run((context) -> {
+				List<ResolvedBackend> backends = context.getBean(ResolvedBackends.class).backends();
+				assertThat(backends.get(0).resourceAttributes()).containsOnly(Map.entry("team", "core"),
+						Map.entry("deployment.environment.name", "prod"));
+				assertThat(backends.get(2).resourceAttributes()).containsOnly(Map.entry("team", "core"));
+				for (Signal signal : Signal.values()) {
+					assertThat(backends.stream().map((backend) -> backend.captureKey(signal)).distinct()).hasSize(3);
+				}
+			});
+	}
+
+	@Test
 	void disabledBackendIsNeitherValidatedNorBuilt() {
 		this.contextRunner
 			.withPropertyValues(backend("a", "http://collector:4318"), "telemetry.backends.b.type=no-such-type",
@@ -230,6 +284,32 @@ class BackendResolutionTests {
 			.run((context) -> assertThat(context.getBean(ResolvedBackends.class).backends())
 				.extracting(ResolvedBackend::name)
 				.containsExactly("zeta", "alpha", "mid"));
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(textBlock = """
+			OTEL_SDK_DISABLED, true
+			MANAGEMENT_OPENTELEMETRY_ENABLED, false
+			""")
+	void openTelemetrySwitchedOffInTheEnvironmentCreatesNothing(String variable, String value) {
+		this.contextRunner.withInitializer(environmentVariables(Map.of(variable, value)))
+			.withPropertyValues(backend("a", "http://collector:4318"))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ResolvedBackends.class));
+	}
+
+	@Test
+	void otlpExporterEnvironmentVariablesCreateNoBackendBecauseBootExportsToThemItself() {
+		this.contextRunner
+			.withInitializer(environmentVariables(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318",
+					"OTEL_EXPORTER_OTLP_HEADERS", "api-key=k", "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")))
+			.run((context) -> assertThat(context.getBean(ResolvedBackends.class).backends()).isEmpty());
+	}
+
+	private static ApplicationContextInitializer<ConfigurableApplicationContext> environmentVariables(
+			Map<String, Object> variables) {
+		return (context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource("test-environment", variables));
 	}
 
 	@Test

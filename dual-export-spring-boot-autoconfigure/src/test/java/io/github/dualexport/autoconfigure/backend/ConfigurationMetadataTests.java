@@ -15,9 +15,11 @@
  */
 package io.github.dualexport.autoconfigure.backend;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
@@ -34,6 +36,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.configurationmetadata.ConfigurationMetadataProperty;
+import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepository;
+import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepositoryJsonBuilder;
+import org.springframework.boot.configurationmetadata.Deprecation;
+import org.springframework.boot.configurationmetadata.Hints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -85,17 +94,60 @@ class ConfigurationMetadataTests {
 		assertThat(description("telemetry.logs.capture.mdc-keys")).contains("MDC");
 	}
 
+	// ConfigurationMetadataRepositoryJsonBuilder reads the file as IDEs do: a hint
+	// attaches to the property of its name, or to a map's keys or values with '.keys' or
+	// '.values'; any other hint is dropped
 	@Test
-	void typeHintListsEveryPreset() {
-		assertThat(hintValues("telemetry.backends.values.type"))
-			.containsExactlyInAnyOrderElementsOf(BackendPresets.types());
+	void everyHintAttachesToAPropertyAnIdeKnows() throws IOException {
+		ConfigurationMetadataRepository repository = repository();
+		List<String> hints = metadata.read("$.hints[*].name");
+		assertThat(hints).isNotEmpty().allSatisfy((hint) -> {
+			String property = hint.replaceFirst("\\.(keys|values)$", "");
+			assertThat(repository.getAllProperties()).as("property of hint %s", hint).containsKey(property);
+			Hints attached = repository.getAllProperties().get(property).getHints();
+			assertThat(hint.endsWith(".keys") ? attached.getKeyHints() : attached.getValueHints()).as(hint)
+				.isNotEmpty();
+		});
+	}
+
+	@Test
+	void backendsDescriptionNamesEveryPresetAndKey() throws IOException {
+		String description = repository().getAllProperties().get("telemetry.backends").getDescription();
+		assertThat(description).contains(BackendPresets.types())
+			.contains("'dsn'", "'token'", "'instance-id'", "'tenant'", "'dataset'", "'region'");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "traces", "metrics", "logs" })
+	void signalEndpointOfTheDefaultsIsFlaggedAsAnErrorBecauseStartupRejectsIt(String signal) throws IOException {
+		ConfigurationMetadataProperty endpoint = repository().getAllProperties()
+			.get("telemetry.defaults." + signal + ".endpoint");
+		assertThat(endpoint.isDeprecated()).isTrue();
+		assertThat(endpoint.getDeprecation().getLevel()).isEqualTo(Deprecation.Level.ERROR);
+		assertThat(endpoint.getDeprecation().getReason()).contains("telemetry.backends.<name>." + signal + ".endpoint");
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("enumeratedSettings")
-	void hintListsExactlyTheIdsOfTheSettingsEnum(String setting, List<String> ids) {
-		assertThat(hintValues("telemetry.defaults." + setting)).containsExactlyElementsOf(ids);
-		assertThat(hintValues("telemetry.backends.values." + setting)).containsExactlyElementsOf(ids);
+	void hintListsExactlyTheIdsOfTheSettingsEnum(String setting, List<String> ids) throws IOException {
+		List<String> hinted = repository().getAllProperties()
+			.get("telemetry.defaults." + setting)
+			.getHints()
+			.getValueHints()
+			.stream()
+			.map((hint) -> String.valueOf(hint.getValue()))
+			.toList();
+		assertThat(hinted).containsAll(ids);
+		assertThat(hinted).allSatisfy((value) -> assertThat(ids)
+			.contains((setting.equals("protocol") && value.equals("http")) ? Protocol.HTTP_PROTOBUF.id() : value));
+	}
+
+	private static ConfigurationMetadataRepository repository() throws IOException {
+		ConfigurationMetadataRepositoryJsonBuilder builder = ConfigurationMetadataRepositoryJsonBuilder.create();
+		try (InputStream json = new ByteArrayInputStream(metadata.jsonString().getBytes(StandardCharsets.UTF_8))) {
+			builder.withJsonResource(json);
+		}
+		return builder.build();
 	}
 
 	static Stream<Arguments> enumeratedSettings() {
@@ -147,10 +199,6 @@ class ConfigurationMetadataTests {
 		List<String> descriptions = metadata.read("$.properties[?(@.name == '" + property + "')].description");
 		assertThat(descriptions).as(property).hasSize(1);
 		return descriptions.get(0);
-	}
-
-	private static List<String> hintValues(String property) {
-		return metadata.read("$.hints[?(@.name == '" + property + "')].values[*].value");
 	}
 
 }

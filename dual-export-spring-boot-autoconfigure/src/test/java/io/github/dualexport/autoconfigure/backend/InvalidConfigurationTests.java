@@ -54,7 +54,7 @@ class InvalidConfigurationTests {
 							telemetry.backends.a.endpoint                      | localhost:4318  | Not an absolute http(s) URL         | Use a URL such as 'http://localhost:4318'
 							telemetry.backends.a.endpoint                      | ftp://host:21   | Not an absolute http(s) URL         | Use a URL such as 'http://localhost:4318'
 							telemetry.backends.a.traces.endpoint               | /v1/traces      | Not an absolute http(s) URL         | Use a URL such as 'http://localhost:4318'
-							telemetry.backends.a.protocol                      | thrift          | Unknown protocol                    | Use 'http/protobuf' or 'grpc'
+							telemetry.backends.a.protocol                      | thrift          | Unknown protocol                    | Use 'http/protobuf' (or 'http') or 'grpc'
 							telemetry.backends.a.compression                   | zstd            | Unknown value                       | Use one of [gzip, none]
 							telemetry.backends.a.signals                       | traces,profiles | Unknown signal                      | Use any of 'traces', 'metrics', 'logs'
 							telemetry.backends.a.timeout                       | -1s             | Must be a positive duration         | Use a duration such as '5s'
@@ -72,7 +72,7 @@ class InvalidConfigurationTests {
 							telemetry.backends.a.retry.max-attempts            | 9               | make between 2 and 5 attempts       | or set 'retry.enabled' to false
 							telemetry.backends.a.retry.initial-backoff         | 0s              | Must be a positive duration         | Use a duration such as '5s'
 							telemetry.backends.a.retry.multiplier              | 0.5             | shrink the delay                    | Use a value of 1 or more
-							telemetry.defaults.protocol                        | http/json       | Unknown protocol                    | Use 'http/protobuf' or 'grpc'
+							telemetry.defaults.protocol                        | http/json       | Unknown protocol                    | Use 'http/protobuf' (or 'http') or 'grpc'
 							telemetry.defaults.traces.max-queue-size           | -1              | Must be greater than zero           | Use a positive number
 							telemetry.defaults.traces.endpoint                 | http://x:4318   | cannot be shared by every backend   | telemetry.backends.<name>.traces.endpoint
 					telemetry.backends.a.traces.sampling.ratio         | 1.5             | share of traces                     | Use a value from 0 to 1
@@ -192,6 +192,42 @@ class InvalidConfigurationTests {
 				assertThat(output).containsOnlyOnce("Backends [a, b] all send traces http://localhost:4318/v1/traces")
 					.doesNotContain("metrics http://localhost:4318/v1/metrics");
 			});
+	}
+
+	@Test
+	void oneEndpointForSignalsThePresetPlacesOnDifferentPortsStartsWithAWarningNamingTheSignalEndpoints(
+			CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("telemetry.backends.victoria.type=victoria",
+					"telemetry.backends.victoria.endpoint=http://victoria:8428",
+					"telemetry.backends.victoria.logs.endpoint=http://victoria-logs:9428")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).containsOnlyOnce("Backend 'victoria' sends traces and metrics to one endpoint")
+					.contains("telemetry.backends.victoria.traces.endpoint")
+					.contains("telemetry.backends.victoria.metrics.endpoint")
+					.doesNotContain("telemetry.backends.victoria.logs.endpoint");
+			});
+	}
+
+	@Test
+	void oneEndpointForOneSignalOfAPresetWithSeveralPortsStartsSilently(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("telemetry.backends.victoria.type=victoria",
+					"telemetry.backends.victoria.endpoint=http://victoria:8428",
+					"telemetry.backends.victoria.signals=metrics")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).doesNotContain("to one endpoint");
+			});
+	}
+
+	@Test
+	void honeycombRegionOtherThanUsOrEuFailsStartup() {
+		FailureAnalysis analysis = startupFailure("telemetry.backends.hc.type=honeycomb",
+				"telemetry.backends.hc.token=k", "telemetry.backends.hc.region=apac");
+		assertThat(analysis.getDescription()).contains("Property: telemetry.backends.hc.region");
+		assertThat(analysis.getAction()).contains("'us' or 'eu'");
 	}
 
 	@Test

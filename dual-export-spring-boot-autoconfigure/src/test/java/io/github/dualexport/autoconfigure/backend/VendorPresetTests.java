@@ -85,13 +85,26 @@ class VendorPresetTests {
 	}
 
 	@Test
-	void honeycombSendsTheTeamKeyAndDatasetToItsApi() {
+	void honeycombSendsTheTeamKeyWithEverySignalAndTheDatasetWithMetricsOnly() {
 		ResolvedBackend honeycomb = resolve("type=honeycomb", "token=hc_key", "dataset=checkout");
-		assertThat(honeycomb.headers()).containsOnly(Map.entry("x-honeycomb-team", "hc_key"),
+		assertThat(honeycomb.traces().headers()).containsOnly(Map.entry("x-honeycomb-team", "hc_key"));
+		assertThat(honeycomb.logs().headers()).containsOnly(Map.entry("x-honeycomb-team", "hc_key"));
+		assertThat(honeycomb.metrics().headers()).containsOnly(Map.entry("x-honeycomb-team", "hc_key"),
 				Map.entry("x-honeycomb-dataset", "checkout"));
 		assertThat(honeycomb.endpoint(Signal.TRACES)).isEqualTo("https://api.honeycomb.io/v1/traces");
 		assertThat(resolve("type=honeycomb", "token=k", "protocol=grpc").endpoint(Signal.LOGS))
 			.isEqualTo("https://api.honeycomb.io:443");
+	}
+
+	@Test
+	void honeycombInTheEuIsReachedThroughItsEuHost() {
+		ResolvedBackend honeycomb = resolve("type=honeycomb", "token=hc_key", "region=eu");
+		assertThat(honeycomb.endpoints()).containsExactly(
+				Map.entry(Signal.TRACES, "https://api.eu1.honeycomb.io/v1/traces"),
+				Map.entry(Signal.METRICS, "https://api.eu1.honeycomb.io/v1/metrics"),
+				Map.entry(Signal.LOGS, "https://api.eu1.honeycomb.io/v1/logs"));
+		assertThat(resolve("type=honeycomb", "token=k", "region=eu", "protocol=grpc").endpoint(Signal.TRACES))
+			.isEqualTo("https://api.eu1.honeycomb.io:443");
 	}
 
 	@Test

@@ -77,6 +77,33 @@ class CollectorConfigurationTests {
 	}
 
 	@Test
+	void signalsWithTheirOwnHeadersGetTheirOwnExporterWithPlaceholdersOnly() {
+		Map<String, Object> yaml = collectorConfig("telemetry.backends.hc.type", "honeycomb",
+				"telemetry.backends.hc.token", "hc-secret", "telemetry.backends.hc.dataset", "checkout-data");
+		Map<String, Map<String, Object>> exporters = section(yaml, "exporters");
+		assertThat(exporters).containsOnlyKeys("otlphttp/hc-traces", "otlphttp/hc-metrics", "otlphttp/hc-logs");
+		assertThat(exporters.get("otlphttp/hc-metrics")).containsOnlyKeys("compression", "timeout", "headers",
+				"retry_on_failure", "sending_queue", "metrics_endpoint");
+		assertThat(exporters.get("otlphttp/hc-metrics").get("headers"))
+			.isEqualTo(Map.of("x-honeycomb-team", "${env:TELEMETRY_HC_X_HONEYCOMB_TEAM}", "x-honeycomb-dataset",
+					"${env:TELEMETRY_HC_METRICS_X_HONEYCOMB_DATASET}"));
+		assertThat(exporters.get("otlphttp/hc-logs").get("headers"))
+			.isEqualTo(Map.of("x-honeycomb-team", "${env:TELEMETRY_HC_X_HONEYCOMB_TEAM}"));
+		assertThat(new Yaml().dump(yaml)).doesNotContain("hc-secret").doesNotContain("checkout-data");
+		Map<String, Map<String, Object>> pipelines = section(section(yaml, "service"), "pipelines");
+		assertThat(pipelines.get("metrics/hc").get("exporters")).isEqualTo(List.of("otlphttp/hc-metrics"));
+	}
+
+	@Test
+	void resourceAttributesMapToAResourceProcessor() {
+		Map<String, Object> yaml = collectorConfig("telemetry.backends.a.endpoint", "http://a:4318",
+				"telemetry.backends.a.resource.attributes.deployment.environment.name", "prod");
+		Map<String, Map<String, Object>> processors = section(yaml, "processors");
+		assertThat(processors.get("resource/a")).isEqualTo(Map.of("attributes",
+				List.of(Map.of("key", "deployment.environment.name", "value", "prod", "action", "upsert"))));
+	}
+
+	@Test
 	void samplingDropRulesRedactionAndSeverityMapToCollectorProcessors() {
 		Map<String, Object> yaml = collectorConfig("telemetry.backends.a.endpoint", "http://a:4318",
 				"telemetry.backends.a.traces.sampling.ratio", "0.25", "telemetry.backends.a.traces.drop[0].name",

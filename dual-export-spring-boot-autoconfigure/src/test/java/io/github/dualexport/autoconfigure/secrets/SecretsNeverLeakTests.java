@@ -245,6 +245,7 @@ class SecretsNeverLeakTests {
 			.withPropertyValues("telemetry.defaults.headers.x-team-key=" + DEFAULT_HEADER_SECRET,
 					"telemetry.backends.plain.endpoint=http://localhost:4318",
 					"telemetry.backends.plain.headers.authorization=Bearer " + HEADER_SECRET,
+					"telemetry.backends.plain.metrics.headers.x-metrics-key=" + PLACEHOLDER_SECRET,
 					"telemetry.backends.uptrace.type=uptrace",
 					"telemetry.backends.uptrace.dsn=http://" + DSN_TOKEN + "@localhost:14318?grpc=14317",
 					"telemetry.backends.honeycomb.type=honeycomb", "telemetry.backends.honeycomb.token=" + PRESET_TOKEN,
@@ -270,7 +271,7 @@ class SecretsNeverLeakTests {
 					assertThat(text).doesNotContain(grafanaCredentials);
 				}
 				assertThat(resolved.toString()).contains("uptrace-dsn=******", "x-honeycomb-team=******",
-						"Authorization=******", "x-team-key=******");
+						"Authorization=******", "x-team-key=******", "x-metrics-key=******");
 			});
 	}
 

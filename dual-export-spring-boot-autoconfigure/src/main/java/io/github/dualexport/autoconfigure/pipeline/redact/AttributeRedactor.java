@@ -19,16 +19,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.sdk.resources.Resource;
 
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 
 /**
- * Removes or masks attributes for one backend, returning new {@link Attributes} so that
- * the data other backends export is never touched.
+ * Removes or masks attributes and adds resource attributes for one backend, returning new
+ * {@link Attributes} and {@link Resource}s so that the data other backends export is
+ * never touched.
  *
  * @author Dual Export contributors
  */
@@ -38,20 +42,42 @@ final class AttributeRedactor {
 
 	private final ResolvedBackend.Redaction redaction;
 
+	private final Resource resourceAttributes;
+
+	// One application has one or very few resources: the encoder groups items by
+	// resource, so every item of one resource gets the same rewritten instance
+	private final Map<Resource, Resource> resources = new ConcurrentHashMap<>();
+
 	/**
 	 * Create a redactor.
 	 * @param redaction the keys to remove and to mask
+	 * @param resourceAttributes the resource attributes to add or replace
 	 */
-	AttributeRedactor(ResolvedBackend.Redaction redaction) {
+	AttributeRedactor(ResolvedBackend.Redaction redaction, Map<String, String> resourceAttributes) {
 		this.redaction = redaction;
+		AttributesBuilder attributes = Attributes.builder();
+		resourceAttributes.forEach(attributes::put);
+		this.resourceAttributes = Resource.create(attributes.build());
 	}
 
 	/**
 	 * Return whether this redactor changes nothing.
-	 * @return whether no key is removed or masked
+	 * @return whether no key is removed or masked and no resource attribute added
 	 */
-	public boolean isEmpty() {
-		return this.redaction.isEmpty();
+	boolean isEmpty() {
+		return this.redaction.isEmpty() && this.resourceAttributes.getAttributes().isEmpty();
+	}
+
+	/**
+	 * Return the given resource with this backend's resource attributes.
+	 * @param resource the application's resource, left unchanged
+	 * @return the resource this backend receives
+	 */
+	Resource resource(Resource resource) {
+		if (this.resourceAttributes.getAttributes().isEmpty()) {
+			return resource;
+		}
+		return this.resources.computeIfAbsent(resource, (original) -> original.merge(this.resourceAttributes));
 	}
 
 	/**
@@ -59,7 +85,7 @@ final class AttributeRedactor {
 	 * @param attributes the original attributes, left unchanged
 	 * @return the redacted attributes, or the same instance when nothing applies
 	 */
-	public Attributes redact(Attributes attributes) {
+	Attributes redact(Attributes attributes) {
 		boolean applies = attributes.asMap()
 			.keySet()
 			.stream()

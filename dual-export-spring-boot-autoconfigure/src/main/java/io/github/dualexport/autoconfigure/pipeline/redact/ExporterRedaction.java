@@ -16,6 +16,8 @@
 
 package io.github.dualexport.autoconfigure.pipeline.redact;
 
+import java.util.Map;
+
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
@@ -37,31 +39,39 @@ public final class ExporterRedaction {
 	 * Redact the spans an exporter receives.
 	 * @param exporter the exporter
 	 * @param redaction the keys to remove and to mask
-	 * @return the redacting exporter, or the exporter itself when nothing is redacted
+	 * @param resourceAttributes the resource attributes to add or replace
+	 * @return the redacting exporter, or the exporter itself when nothing changes
 	 */
-	public static SpanExporter spans(SpanExporter exporter, ResolvedBackend.Redaction redaction) {
-		return redaction.isEmpty() ? exporter : new RedactingSpanExporter(exporter, new AttributeRedactor(redaction));
+	public static SpanExporter spans(SpanExporter exporter, ResolvedBackend.Redaction redaction,
+			Map<String, String> resourceAttributes) {
+		AttributeRedactor redactor = new AttributeRedactor(redaction, resourceAttributes);
+		return redactor.isEmpty() ? exporter : new RedactingSpanExporter(exporter, redactor);
 	}
 
 	/**
 	 * Redact the log records an exporter receives.
 	 * @param exporter the exporter
 	 * @param redaction the keys to remove and to mask
-	 * @return the redacting exporter, or the exporter itself when nothing is redacted
+	 * @param resourceAttributes the resource attributes to add or replace
+	 * @return the redacting exporter, or the exporter itself when nothing changes
 	 */
-	public static LogRecordExporter logs(LogRecordExporter exporter, ResolvedBackend.Redaction redaction) {
-		return redaction.isEmpty() ? exporter
-				: new RedactingLogRecordExporter(exporter, new AttributeRedactor(redaction));
+	public static LogRecordExporter logs(LogRecordExporter exporter, ResolvedBackend.Redaction redaction,
+			Map<String, String> resourceAttributes) {
+		AttributeRedactor redactor = new AttributeRedactor(redaction, resourceAttributes);
+		return redactor.isEmpty() ? exporter : new RedactingLogRecordExporter(exporter, redactor);
 	}
 
 	/**
 	 * Redact the metric points an exporter receives.
 	 * @param exporter the exporter
 	 * @param redaction the keys to remove and to mask
-	 * @return the redacting exporter, or the exporter itself when nothing is redacted
+	 * @param resourceAttributes the resource attributes to add or replace
+	 * @return the redacting exporter, or the exporter itself when nothing changes
 	 */
-	public static MetricExporter metrics(MetricExporter exporter, ResolvedBackend.Redaction redaction) {
-		return redaction.isEmpty() ? exporter : new RedactingMetricExporter(exporter, new AttributeRedactor(redaction));
+	public static MetricExporter metrics(MetricExporter exporter, ResolvedBackend.Redaction redaction,
+			Map<String, String> resourceAttributes) {
+		AttributeRedactor redactor = new AttributeRedactor(redaction, resourceAttributes);
+		return redactor.isEmpty() ? exporter : new RedactingMetricExporter(exporter, redactor);
 	}
 
 }

@@ -34,18 +34,19 @@ import io.opentelemetry.sdk.resources.Resource;
 final class RedactingLogRecordExporter extends RedactingExporter<LogRecordData> implements LogRecordExporter {
 
 	RedactingLogRecordExporter(LogRecordExporter delegate, AttributeRedactor redactor) {
-		super(delegate::export, delegate::flush, delegate::shutdown,
-				(log) -> new RedactedLogRecordData(log, redactor.redact(log.getAttributes())));
+		super(delegate::export, delegate::flush, delegate::shutdown, (log) -> new RedactedLogRecordData(log,
+				redactor.resource(log.getResource()), redactor.redact(log.getAttributes())));
 	}
 
 	/**
-	 * A log record with other attributes.
+	 * A log record with another resource and other attributes.
 	 */
-	private record RedactedLogRecordData(LogRecordData delegate, Attributes attributes) implements LogRecordData {
+	private record RedactedLogRecordData(LogRecordData delegate, Resource resource,
+			Attributes attributes) implements LogRecordData {
 
 		@Override
 		public Resource getResource() {
-			return this.delegate.getResource();
+			return this.resource;
 		}
 
 		@Override

@@ -40,7 +40,8 @@ final class RedactingMetricExporter extends ForwardingMetricExporter {
 	@Override
 	public CompletableResultCode export(Collection<MetricData> metrics) {
 		return super.export(metrics.stream()
-			.map((metric) -> MetricDataCopies.withPointAttributes(metric, this.redactor::redact))
+			.map((metric) -> MetricDataCopies.rewrite(metric, this.redactor.resource(metric.getResource()),
+					this.redactor::redact, this.redactor::redact))
 			.toList());
 	}
 

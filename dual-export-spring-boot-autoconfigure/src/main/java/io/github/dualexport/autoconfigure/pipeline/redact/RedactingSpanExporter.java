@@ -19,7 +19,9 @@ import java.util.List;
 
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
@@ -41,9 +43,19 @@ final class RedactingSpanExporter extends RedactingExporter<SpanData> implements
 
 		private final List<EventData> events;
 
+		private final List<LinkData> links;
+
+		private final Resource resource;
+
 		RedactedSpanData(SpanData span, AttributeRedactor redactor) {
 			super(span);
+			this.resource = redactor.resource(span.getResource());
 			this.attributes = redactor.redact(span.getAttributes());
+			this.links = span.getLinks()
+				.stream()
+				.map((link) -> LinkData.create(link.getSpanContext(), redactor.redact(link.getAttributes()),
+						link.getTotalAttributeCount()))
+				.toList();
 			this.events = span.getEvents()
 				.stream()
 				.map((event) -> EventData.create(event.getEpochNanos(), event.getName(),
@@ -59,6 +71,16 @@ final class RedactingSpanExporter extends RedactingExporter<SpanData> implements
 		@Override
 		public List<EventData> getEvents() {
 			return this.events;
+		}
+
+		@Override
+		public List<LinkData> getLinks() {
+			return this.links;
+		}
+
+		@Override
+		public Resource getResource() {
+			return this.resource;
 		}
 
 	}
