@@ -36,9 +36,14 @@ abstract class AppenderInstaller implements SmartInitializingSingleton, Disposab
 	 */
 	static final String APPENDER_NAME = "DualExportOpenTelemetry";
 
-	// The senders log their failures: exporting those lines would feed the failure back
+	// Everything the send path logs through: the SDK and its senders, this starter's
+	// pipelines and transports, the HTTP and gRPC clients (OkHttp, grpc-java with Netty,
+	// shaded or not, the JDK client) and TLS. Exporting those lines would feed every
+	// export back into the next one
 	private static final List<String> EXPORTERS_LOGGER_PREFIXES = List.of("io.opentelemetry.",
-			"io.github.dualexport.autoconfigure.pipeline.");
+			"io.github.dualexport.autoconfigure.pipeline.", "io.github.dualexport.autoconfigure.otel.", "okhttp3.",
+			"okio.", "io.grpc.", "io.netty.", "io.perfmark.", "jdk.internal.httpclient.", "jdk.httpclient.",
+			"javax.net.ssl");
 
 	private final OpenTelemetry openTelemetry;
 

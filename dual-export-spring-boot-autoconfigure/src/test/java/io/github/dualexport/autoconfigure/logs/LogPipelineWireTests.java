@@ -376,6 +376,30 @@ class LogPipelineWireTests {
 	}
 
 	@Test
+	void linesTheSendPathLogsWhileExportingAreNotExportedAgain() {
+		// Every library of the http and gRPC send paths logs what it does at its lowest
+		// level, through the JUL bridge the logging system installs
+		try (ConfigurableApplicationContext context = startApplication(http("http", first),
+				"telemetry.backends.grpc.endpoint=" + second.grpcEndpoint(), "telemetry.backends.grpc.protocol=grpc",
+				"telemetry.defaults.logs.min-severity=trace", "logging.level.okhttp3=trace", "logging.level.okio=trace",
+				"logging.level.io.grpc=trace", "logging.level.io.netty=trace", "logging.level.io.opentelemetry=trace",
+				"logging.level.io.github.dualexport=trace", "logging.level.jdk.internal.httpclient=trace",
+				"logging.level.sun.net=trace", "logging.level.javax.net=trace", "spring.main.log-startup-info=false")) {
+			for (int round = 0; round < 3; round++) {
+				logLines(5);
+				first.awaitLogRecords(LOGGER_NAME, 5 * (round + 1), DELIVERY);
+				second.awaitLogRecords(LOGGER_NAME, 5 * (round + 1), DELIVERY);
+			}
+			await().during(Duration.ofMillis(500)).atMost(DELIVERY).untilAsserted(() -> {
+				List<String> loggers = new ArrayList<>(receivedLoggerNames(first));
+				loggers.addAll(receivedLoggerNames(second));
+				assertThat(loggers)
+					.allMatch((name) -> name.equals(LOGGER_NAME) || name.startsWith("org.springframework."));
+			});
+		}
+	}
+
+	@Test
 	void log4j2EventsReachTheBackendWithTheTraceAndSpanIdsOfTheActiveSpan() {
 		String log4jLoggerName = "io.github.dualexport.wiretest.Log4j2Orders";
 		this.contextRunner.withPropertyValues(http("a", first), "telemetry.backends.a.logs.min-severity=warn")
@@ -431,6 +455,17 @@ class LogPipelineWireTests {
 			.filter((scopeLogs) -> scopeLogs.getScope().getName().startsWith("io.opentelemetry")
 					|| scopeLogs.getScope().getName().startsWith("io.github.dualexport.autoconfigure.pipeline"))
 			.flatMap((scopeLogs) -> scopeLogs.getLogRecordsList().stream())
+			.toList();
+	}
+
+	private static List<String> receivedLoggerNames(OtlpReceiverExtension receiver) {
+		return receiver.requests(io.github.dualexport.test.Signal.LOGS)
+			.stream()
+			.filter(ReceivedRequest::accepted)
+			.flatMap((request) -> request.logsRequest().getResourceLogsList().stream())
+			.flatMap((resourceLogs) -> resourceLogs.getScopeLogsList().stream())
+			.map((scopeLogs) -> scopeLogs.getScope().getName())
+			.distinct()
 			.toList();
 	}
 
