@@ -16,6 +16,7 @@
 package io.github.dualexport.autoconfigure.logs;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -32,6 +33,8 @@ import io.opentelemetry.api.OpenTelemetry;
  */
 final class Log4j2AppenderInstaller extends AppenderInstaller {
 
+	private static final AtomicLong INSTANCES = new AtomicLong();
+
 	Log4j2AppenderInstaller(OpenTelemetry openTelemetry, LogCaptureProperties properties) {
 		super(openTelemetry, properties);
 	}
@@ -45,7 +48,11 @@ final class Log4j2AppenderInstaller extends AppenderInstaller {
 	}
 
 	static Runnable attach(LoggerContext context, OpenTelemetry openTelemetry, List<String> mdcKeys) {
-		Log4j2LogRecordAppender appender = new Log4j2LogRecordAppender(APPENDER_NAME,
+		// Log4j2 keeps one appender per name: each application context in the JVM needs
+		// its
+		// own, removed by that name only
+		String name = APPENDER_NAME + "-" + INSTANCES.incrementAndGet();
+		Log4j2LogRecordAppender appender = new Log4j2LogRecordAppender(name,
 				new LogRecordEmitter(openTelemetry.getLogsBridge(), mdcKeys));
 		appender.start();
 		Configuration configuration = context.getConfiguration();
@@ -54,8 +61,8 @@ final class Log4j2AppenderInstaller extends AppenderInstaller {
 		root.addAppender(appender, null, null);
 		context.updateLoggers();
 		return () -> {
-			root.removeAppender(APPENDER_NAME);
-			configuration.getAppenders().remove(APPENDER_NAME);
+			root.removeAppender(name);
+			configuration.getAppenders().remove(name);
 			context.updateLoggers();
 			appender.stop();
 		};

@@ -400,6 +400,56 @@ class LogPipelineWireTests {
 	}
 
 	@Test
+	void twoApplicationContextsInOneJvmEachCaptureUntilTheirOwnClose() {
+		this.contextRunner.withPropertyValues(http("a", first)).run((firstContext) -> {
+			this.contextRunner.withPropertyValues(http("b", second)).run((secondContext) -> {
+				logger.info("Both open");
+				first.awaitLogRecords(LOGGER_NAME, 1, DELIVERY);
+				second.awaitLogRecords(LOGGER_NAME, 1, DELIVERY);
+			});
+			logger.info("Second closed");
+			await().atMost(DELIVERY)
+				.untilAsserted(() -> assertThat(bodies(first.logRecords(LOGGER_NAME))).containsExactly("Both open",
+						"Second closed"));
+			assertThat(bodies(second.logRecords(LOGGER_NAME))).containsExactly("Both open");
+		});
+	}
+
+	@Test
+	void twoApplicationContextsInOneJvmEachCaptureUntilTheirOwnCloseWithLog4j2() {
+		String log4jLoggerName = "io.github.dualexport.wiretest.Log4j2Orders";
+		org.apache.logging.log4j.core.LoggerContext log4j = new org.apache.logging.log4j.core.LoggerContext(
+				"log4j2-two-contexts-test");
+		log4j.start(new DefaultConfiguration());
+		log4j.getConfiguration().getRootLogger().setLevel(Level.INFO);
+		log4j.updateLoggers();
+		org.apache.logging.log4j.Logger log4jLogger = log4j.getLogger(log4jLoggerName);
+		try {
+			this.contextRunner.withPropertyValues(http("a", first)).run((firstContext) -> {
+				Runnable detachFirst = Log4j2AppenderInstaller.attach(log4j, firstContext.getBean(OpenTelemetry.class),
+						List.of());
+				this.contextRunner.withPropertyValues(http("b", second)).run((secondContext) -> {
+					Runnable detachSecond = Log4j2AppenderInstaller.attach(log4j,
+							secondContext.getBean(OpenTelemetry.class), List.of());
+					log4jLogger.info("Both open");
+					first.awaitLogRecords(log4jLoggerName, 1, DELIVERY);
+					second.awaitLogRecords(log4jLoggerName, 1, DELIVERY);
+					detachSecond.run();
+				});
+				log4jLogger.info("Second closed");
+				await().atMost(DELIVERY)
+					.untilAsserted(() -> assertThat(bodies(first.logRecords(log4jLoggerName)))
+						.containsExactly("Both open", "Second closed"));
+				assertThat(bodies(second.logRecords(log4jLoggerName))).containsExactly("Both open");
+				detachFirst.run();
+			});
+		}
+		finally {
+			log4j.stop();
+		}
+	}
+
+	@Test
 	void log4j2EventsReachTheBackendWithTheTraceAndSpanIdsOfTheActiveSpan() {
 		String log4jLoggerName = "io.github.dualexport.wiretest.Log4j2Orders";
 		this.contextRunner.withPropertyValues(http("a", first), "telemetry.backends.a.logs.min-severity=warn")
