@@ -56,7 +56,9 @@ public interface SignalPipeline {
 
 	/**
 	 * Switch the pipeline on or off at runtime. Switched off, it takes no new items and
-	 * flushes what it had queued; switched on again, it resumes.
+	 * flushes what it had queued; switched on again, it resumes. Of calls that overlap,
+	 * the last one decides: a switch-off still flushing when a later call arrives does
+	 * not switch the pipeline off.
 	 * @param enabled whether to take new items
 	 * @return completes when a switched-off pipeline has flushed its queue
 	 */

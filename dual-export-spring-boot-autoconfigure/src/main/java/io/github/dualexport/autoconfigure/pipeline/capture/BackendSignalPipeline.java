@@ -36,6 +36,10 @@ final class BackendSignalPipeline implements SignalPipeline {
 
 	private final SendQueue queue;
 
+	private final Object switchLock = new Object();
+
+	private long lastSwitch;
+
 	BackendSignalPipeline(CaptureStage group, SendQueue queue) {
 		this.group = group;
 		this.queue = queue;
@@ -63,13 +67,24 @@ final class BackendSignalPipeline implements SignalPipeline {
 
 	@Override
 	public CompletableResultCode setEnabled(boolean enabled) {
-		if (enabled || !isEnabled()) {
-			this.queue.setAccepting(enabled);
-			return CompletableResultCode.ofSuccess();
+		long call;
+		synchronized (this.switchLock) {
+			call = ++this.lastSwitch;
+			if (enabled || !isEnabled()) {
+				this.queue.setAccepting(enabled);
+				return CompletableResultCode.ofSuccess();
+			}
 		}
 		// What was captured before the switch still goes to this backend
 		return CaptureStage.then(this.group.forceFlush(), () -> {
-			this.queue.setAccepting(false);
+			synchronized (this.switchLock) {
+				if (this.lastSwitch != call) {
+					// A later call decided while the capture stage flushed: the last call
+					// wins
+					return CompletableResultCode.ofSuccess();
+				}
+				this.queue.setAccepting(false);
+			}
 			return this.queue.flush();
 		});
 	}
