@@ -38,6 +38,7 @@ import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.ExportListener;
 import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
 import io.github.dualexport.autoconfigure.pipeline.send.SendStages;
+import io.github.dualexport.autoconfigure.shutdown.PipelinesCloser;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 
 /**
@@ -89,13 +90,19 @@ public final class DualExportAutoConfiguration {
 	}
 
 	@Bean
+	static PipelinesCloser telemetryPipelinesCloser() {
+		return new PipelinesCloser();
+	}
+
+	@Bean
 	SendStages telemetrySendStages(TelemetryProperties properties, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<ExportListener> listeners) {
 		return new SendStages(sslBundles.getIfAvailable(), listeners.orderedStream().toList(),
 				properties.getShutdown().getTimeout(), System.out);
 	}
 
-	@Bean
+	// Closed by the closer, after the application's beans
+	@Bean(destroyMethod = "")
 	BackendPipelines telemetryBackendPipelines(ObjectProvider<SignalPipelines<?>> signals,
 			TelemetryProperties properties) {
 		return new BackendPipelines(signals.orderedStream().flatMap((signal) -> signal.pipelines().stream()).toList(),

@@ -23,6 +23,9 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 
+import org.jspecify.annotations.Nullable;
+
+import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
 import io.opentelemetry.api.OpenTelemetry;
 
 /**
@@ -35,25 +38,29 @@ final class Log4j2AppenderInstaller extends AppenderInstaller {
 
 	private static final AtomicLong INSTANCES = new AtomicLong();
 
-	Log4j2AppenderInstaller(OpenTelemetry openTelemetry, LogCaptureProperties properties) {
-		super(openTelemetry, properties);
+	Log4j2AppenderInstaller(OpenTelemetry openTelemetry, LogCaptureProperties properties,
+			SignalPipelines<LogCaptureStage> pipelines) {
+		super(openTelemetry, properties, pipelines);
 	}
 
 	@Override
-	Runnable attach(OpenTelemetry openTelemetry, List<String> mdcKeys) {
+	@Nullable Runnable attach(LogRecordEmitter emitter) {
 		if (!(LogManager.getContext(false) instanceof LoggerContext context)) {
 			return null;
 		}
-		return attach(context, openTelemetry, mdcKeys);
+		return attach(context, emitter);
 	}
 
 	static Runnable attach(LoggerContext context, OpenTelemetry openTelemetry, List<String> mdcKeys) {
+		return attach(context, new LogRecordEmitter(openTelemetry.getLogsBridge(), mdcKeys));
+	}
+
+	static Runnable attach(LoggerContext context, LogRecordEmitter emitter) {
 		// Log4j2 keeps one appender per name: each application context in the JVM needs
 		// its
 		// own, removed by that name only
 		String name = APPENDER_NAME + "-" + INSTANCES.incrementAndGet();
-		Log4j2LogRecordAppender appender = new Log4j2LogRecordAppender(name,
-				new LogRecordEmitter(openTelemetry.getLogsBridge(), mdcKeys));
+		Log4j2LogRecordAppender appender = new Log4j2LogRecordAppender(name, emitter);
 		appender.start();
 		Configuration configuration = context.getConfiguration();
 		LoggerConfig root = configuration.getRootLogger();

@@ -15,6 +15,8 @@
  */
 package io.github.dualexport.autoconfigure.pipeline;
 
+import java.time.Duration;
+
 import io.opentelemetry.sdk.common.CompletableResultCode;
 
 import io.github.dualexport.autoconfigure.backend.Signal;
@@ -77,9 +79,13 @@ public interface SignalPipeline {
 	CompletableResultCode forceFlush();
 
 	/**
-	 * Export everything queued and release the pipeline's resources. Idempotent.
+	 * Export everything queued and release the pipeline's resources, within the given
+	 * time from this call: the capture stage hands over its last items, then the send
+	 * queue sends until the time is up and gives up the rest, counting it as dropped.
+	 * Idempotent.
+	 * @param timeout how long the pipeline may take to close
 	 * @return completes when the pipeline is closed
 	 */
-	CompletableResultCode shutdown();
+	CompletableResultCode shutdown(Duration timeout);
 
 }

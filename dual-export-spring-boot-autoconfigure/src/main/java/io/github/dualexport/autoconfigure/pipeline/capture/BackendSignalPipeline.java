@@ -16,6 +16,8 @@
 
 package io.github.dualexport.autoconfigure.pipeline.capture;
 
+import java.time.Duration;
+
 import io.github.dualexport.autoconfigure.backend.Signal;
 import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
 import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
@@ -101,8 +103,10 @@ final class BackendSignalPipeline implements SignalPipeline {
 	}
 
 	@Override
-	public CompletableResultCode shutdown() {
-		return CaptureStage.then(this.group.shutdown(), this.queue::shutdown);
+	public CompletableResultCode shutdown(Duration timeout) {
+		// The queue's deadline counts from now, not from when the capture stage closed
+		long deadline = System.nanoTime() + timeout.toNanos();
+		return CaptureStage.then(this.group.shutdown(), () -> this.queue.shutdown(deadline));
 	}
 
 }

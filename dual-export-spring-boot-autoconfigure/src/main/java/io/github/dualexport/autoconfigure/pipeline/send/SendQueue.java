@@ -53,6 +53,11 @@ public final class SendQueue {
 
 	private static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
 
+	/**
+	 * How long a shutdown waits for the thread to stop once it gave up the queue.
+	 */
+	private static final Duration ABANDON_GRACE = Duration.ofMillis(50);
+
 	private final String backend;
 
 	private final Signal signal;
@@ -82,6 +87,10 @@ public final class SendQueue {
 	private final Thread worker;
 
 	private volatile boolean accepting = true;
+
+	private volatile boolean abandoned;
+
+	private volatile CompletableResultCode inFlight;
 
 	private boolean sending;
 
@@ -232,34 +241,49 @@ public final class SendQueue {
 	 * @return completes when the queue is closed
 	 */
 	public CompletableResultCode shutdown() {
+		return shutdown(System.nanoTime() + this.shutdownTimeout.toNanos());
+	}
+
+	/**
+	 * Stop taking requests and send what is queued until the given deadline; then give up
+	 * the request in flight and what is left, counting their items as dropped once (a
+	 * durable buffer keeps them instead), stop the thread and release the sender.
+	 * Idempotent: a later call keeps the first deadline.
+	 * @param deadline when to give up, in {@link System#nanoTime()} terms
+	 * @return completes when the queue is closed
+	 */
+	public CompletableResultCode shutdown(long deadline) {
 		synchronized (this.lock) {
 			if (this.shutdown == null) {
 				this.shutdown = new CompletableResultCode();
 				this.closing = true;
 				this.lock.notifyAll();
-				Thread deadline = new Thread(this::closeAfterTimeout,
+				Thread deadlineThread = new Thread(() -> closeAt(deadline),
 						"dual-export-" + this.backend + "-" + this.signal.id() + "-shutdown");
-				deadline.setDaemon(true);
-				deadline.start();
+				deadlineThread.setDaemon(true);
+				deadlineThread.start();
 			}
 			return this.shutdown;
 		}
 	}
 
-	private void closeAfterTimeout() {
-		try {
-			this.worker.join(this.shutdownTimeout.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	private void closeAt(long deadline) {
+		joinWorker(deadline);
 		if (this.worker.isAlive()) {
-			this.worker.interrupt();
-			try {
-				this.worker.join(1000);
+			synchronized (this.lock) {
+				this.abandoned = true;
+				this.lock.notifyAll();
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+			// The request in flight is given up: failing it first makes its late answer
+			// count for nothing, so that its items are counted once, below
+			CompletableResultCode request = this.inFlight;
+			if (request != null) {
+				request.failExceptionally(new AbandonedAtShutdownException());
+			}
+			joinWorker(System.nanoTime() + ABANDON_GRACE.toNanos());
+			if (this.worker.isAlive()) {
+				this.worker.interrupt();
+				joinWorker(System.nanoTime() + ABANDON_GRACE.toNanos());
 			}
 		}
 		long left = this.buffer.items();
@@ -279,12 +303,26 @@ public final class SendQueue {
 		});
 	}
 
+	private void joinWorker(long deadline) {
+		long millis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+		try {
+			// join(0) would wait for ever
+			this.worker.join(Math.max(millis, 1));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	private boolean isIdle() {
 		return !this.sending && this.buffer.head() == null;
 	}
 
 	private boolean isKept(Throwable failure) {
-		return this.buffer.isDurable() && this.sender.isTransient(failure);
+		// A request given up at shutdown stays in the buffer: counted dropped, or kept on
+		// disk for the next start, never also counted failed
+		return failure instanceof AbandonedAtShutdownException
+				|| (this.buffer.isDurable() && this.sender.isTransient(failure));
 	}
 
 	private void run() {
@@ -318,6 +356,9 @@ public final class SendQueue {
 				}
 				this.lock.wait();
 			}
+			if (this.abandoned) {
+				return null;
+			}
 			this.sending = true;
 			return request;
 		}
@@ -326,10 +367,19 @@ public final class SendQueue {
 	private void send(BufferedRequest request) throws InterruptedException {
 		CompletableResultCode result = this.recorder.record(request.items(), () -> this.sender.send(request),
 				this::isKept);
+		this.inFlight = result;
+		if (this.abandoned) {
+			result.failExceptionally(new AbandonedAtShutdownException());
+		}
 		CountDownLatch done = new CountDownLatch(1);
 		result.whenComplete(done::countDown);
 		if (!done.await(this.requestBound.toMillis(), TimeUnit.MILLISECONDS)) {
 			result.fail();
+		}
+		this.inFlight = null;
+		if (result.getFailureThrowable() instanceof AbandonedAtShutdownException) {
+			// Left in the buffer for the shutdown to count or keep
+			throw new InterruptedException();
 		}
 		if (result.isSuccess()) {
 			this.buffer.remove(request);
@@ -354,6 +404,17 @@ public final class SendQueue {
 			// Kept on disk for the next start rather than retried through the shutdown
 			throw new InterruptedException();
 		}
+	}
+
+	/**
+	 * The failure of a request given up because the shutdown deadline passed.
+	 */
+	private static final class AbandonedAtShutdownException extends RuntimeException {
+
+		AbandonedAtShutdownException() {
+			super("Given up at shutdown", null, false, false);
+		}
+
 	}
 
 }
