@@ -15,6 +15,7 @@
  */
 package io.github.dualexport.autoconfigure;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.apache.commons.logging.Log;
@@ -105,7 +106,10 @@ public final class DualExportAutoConfiguration {
 	@Bean(destroyMethod = "")
 	BackendPipelines telemetryBackendPipelines(ObjectProvider<SignalPipelines<?>> signals,
 			TelemetryProperties properties) {
-		return new BackendPipelines(signals.orderedStream().flatMap((signal) -> signal.pipelines().stream()).toList(),
+		List<SignalPipelines<?>> all = signals.orderedStream().toList();
+		// Closed from now on by BackendPipelines, within the shutdown timeout
+		all.forEach(SignalPipelines::handOverClose);
+		return new BackendPipelines(all.stream().flatMap((signal) -> signal.pipelines().stream()).toList(),
 				properties.getShutdown().getTimeout());
 	}
 
