@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import io.github.dualexport.autoconfigure.backend.Signal;
 import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
@@ -90,7 +91,7 @@ public final class SendQueue {
 
 	private volatile boolean abandoned;
 
-	private volatile CompletableResultCode inFlight;
+	private volatile @Nullable CompletableResultCode inFlight;
 
 	private boolean sending;
 
