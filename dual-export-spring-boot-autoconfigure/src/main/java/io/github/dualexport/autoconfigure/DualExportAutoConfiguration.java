@@ -15,6 +15,7 @@
  */
 package io.github.dualexport.autoconfigure;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.apache.commons.logging.Log;
@@ -42,6 +43,7 @@ import io.github.dualexport.autoconfigure.pipeline.ExportListener;
 import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
 import io.github.dualexport.autoconfigure.pipeline.send.OtlpSenderCustomizer;
 import io.github.dualexport.autoconfigure.pipeline.send.SendStages;
+import io.github.dualexport.autoconfigure.shutdown.PipelinesCloser;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 
 /**
@@ -113,10 +115,19 @@ public final class DualExportAutoConfiguration {
 	}
 
 	@Bean
+	static PipelinesCloser telemetryPipelinesCloser() {
+		return new PipelinesCloser();
+	}
+
+	// Closed by the closer, after the application's beans
+	@Bean(destroyMethod = "")
 	@ConditionalOnMissingBean
 	BackendPipelines telemetryBackendPipelines(ObjectProvider<SignalPipelines<?>> signals,
 			TelemetryProperties properties) {
-		return new BackendPipelines(signals.orderedStream().flatMap((signal) -> signal.pipelines().stream()).toList(),
+		List<SignalPipelines<?>> all = signals.orderedStream().toList();
+		// Closed from now on by BackendPipelines, within the shutdown timeout
+		all.forEach(SignalPipelines::handOverClose);
+		return new BackendPipelines(all.stream().flatMap((signal) -> signal.pipelines().stream()).toList(),
 				properties.getShutdown().getTimeout());
 	}
 

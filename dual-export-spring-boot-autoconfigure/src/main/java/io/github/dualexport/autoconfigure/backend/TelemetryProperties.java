@@ -107,8 +107,9 @@ public class TelemetryProperties {
 	public static class Shutdown {
 
 		/**
-		 * Maximum time to flush every backend, in parallel, when the application context
-		 * closes.
+		 * Maximum time of the whole telemetry shutdown, from its start after the web
+		 * server's drain until every backend's send queue, flushed in parallel, is
+		 * closed. What is still queued then is counted as dropped.
 		 */
 		private Duration timeout = Duration.ofSeconds(10);
 

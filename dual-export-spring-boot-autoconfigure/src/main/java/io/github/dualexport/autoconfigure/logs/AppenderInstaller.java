@@ -17,71 +17,94 @@ package io.github.dualexport.autoconfigure.logs;
 
 import java.util.List;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
+import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
 import io.opentelemetry.api.OpenTelemetry;
 
 /**
- * Attaches this starter's OpenTelemetry appender to the root logger of the logging system
- * in use once every singleton, the OpenTelemetry SDK included, exists, and detaches it
- * when the application context closes.
+ * Attaches an appender of one logging system to its root logger once every singleton is
+ * ready. It is detached by {@link AppenderDetacher} after every other bean of the context
+ * was destroyed, so that lines logged while beans are destroyed (a pool closing, a
+ * {@code @PreDestroy} method) are exported while the log pipelines run, and counted as
+ * dropped once they are shut down.
  *
  * @author Dual Export contributors
  */
-abstract class AppenderInstaller implements SmartInitializingSingleton, DisposableBean {
+abstract class AppenderInstaller implements SmartInitializingSingleton {
 
 	/**
 	 * Name of the appender this starter attaches.
 	 */
 	static final String APPENDER_NAME = "DualExportOpenTelemetry";
 
-	// The senders log their failures: exporting those lines would feed the failure back
+	// Everything the send path logs through: the SDK and its senders, this starter's
+	// pipelines and transports, the HTTP and gRPC clients (OkHttp, grpc-java with Netty,
+	// shaded or not, the JDK client) and TLS. Exporting those lines would feed every
+	// export back into the next one
 	private static final List<String> EXPORTERS_LOGGER_PREFIXES = List.of("io.opentelemetry.",
-			"io.github.dualexport.autoconfigure.pipeline.");
+			"io.github.dualexport.autoconfigure.pipeline.", "io.github.dualexport.autoconfigure.otel.", "okhttp3.",
+			"okio.", "io.grpc.", "io.netty.", "io.perfmark.", "jdk.internal.httpclient.", "jdk.httpclient.",
+			"javax.net.ssl");
 
 	private final OpenTelemetry openTelemetry;
 
 	private final LogCaptureProperties properties;
 
-	private volatile Runnable detach;
+	private final SignalPipelines<LogCaptureStage> pipelines;
 
-	AppenderInstaller(OpenTelemetry openTelemetry, LogCaptureProperties properties) {
+	private volatile @Nullable Runnable detach;
+
+	private volatile @Nullable LogRecordEmitter emitter;
+
+	AppenderInstaller(OpenTelemetry openTelemetry, LogCaptureProperties properties,
+			SignalPipelines<LogCaptureStage> pipelines) {
 		this.openTelemetry = openTelemetry;
 		this.properties = properties;
+		this.pipelines = pipelines;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		this.detach = attach(this.openTelemetry, this.properties.getMdcKeys());
+		LogRecordEmitter emitter = new LogRecordEmitter(this.openTelemetry.getLogsBridge(),
+				this.properties.getMdcKeys(), this.pipelines.stages());
+		this.emitter = emitter;
+		this.detach = attach(emitter);
 	}
 
-	@Override
-	public void destroy() {
+	/**
+	 * Detach and stop the appender, if attached.
+	 * @return the number of events it was given after the log capture stages were shut
+	 * down, counted as dropped
+	 */
+	long detach() {
 		Runnable detach = this.detach;
 		this.detach = null;
 		if (detach != null) {
 			detach.run();
 		}
+		LogRecordEmitter emitter = this.emitter;
+		return (emitter != null) ? emitter.droppedAfterShutdown() : 0;
 	}
 
 	/**
 	 * Attach an appender to the root logger if this installer's logging system is the one
 	 * in use.
-	 * @param openTelemetry the SDK to emit log records to
-	 * @param mdcKeys the MDC keys to copy into attributes
+	 * @param emitter emits the appender's records
 	 * @return the action that detaches and stops the appender, or {@code null} if this
 	 * logging system is not in use
 	 */
-	abstract Runnable attach(OpenTelemetry openTelemetry, List<String> mdcKeys);
+	abstract @Nullable Runnable attach(LogRecordEmitter emitter);
 
 	/**
-	 * Return whether the given logger belongs to the OpenTelemetry SDK or its exporters,
-	 * whose events are never captured.
+	 * Return whether the given logger is one the send path logs through, whose events are
+	 * never captured.
 	 * @param loggerName the logger name
 	 * @return whether events of that logger must be left out
 	 */
-	static boolean isExportersOwnLogger(String loggerName) {
+	static boolean isExportersOwnLogger(@Nullable String loggerName) {
 		if (loggerName != null) {
 			for (String prefix : EXPORTERS_LOGGER_PREFIXES) {
 				if (loggerName.startsWith(prefix)) {

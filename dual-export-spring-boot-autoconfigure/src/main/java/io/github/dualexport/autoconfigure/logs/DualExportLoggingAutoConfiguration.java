@@ -66,14 +66,19 @@ public final class DualExportLoggingAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "telemetry.logs.capture.enabled", matchIfMissing = true)
 	static class LogCaptureConfiguration {
 
+		@Bean
+		static AppenderDetacher telemetryAppenderDetacher() {
+			return new AppenderDetacher();
+		}
+
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnClass(ch.qos.logback.classic.LoggerContext.class)
 		static class LogbackCaptureConfiguration {
 
 			@Bean
 			LogbackAppenderInstaller telemetryLogbackAppenderInstaller(OpenTelemetry openTelemetry,
-					LogCaptureProperties properties) {
-				return new LogbackAppenderInstaller(openTelemetry, properties);
+					LogCaptureProperties properties, SignalPipelines<LogCaptureStage> pipelines) {
+				return new LogbackAppenderInstaller(openTelemetry, properties, pipelines);
 			}
 
 		}
@@ -84,8 +89,8 @@ public final class DualExportLoggingAutoConfiguration {
 
 			@Bean
 			Log4j2AppenderInstaller telemetryLog4j2AppenderInstaller(OpenTelemetry openTelemetry,
-					LogCaptureProperties properties) {
-				return new Log4j2AppenderInstaller(openTelemetry, properties);
+					LogCaptureProperties properties, SignalPipelines<LogCaptureStage> pipelines) {
+				return new Log4j2AppenderInstaller(openTelemetry, properties, pipelines);
 			}
 
 		}

@@ -16,12 +16,16 @@
 package io.github.dualexport.autoconfigure.logs;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 
+import org.jspecify.annotations.Nullable;
+
+import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
 import io.opentelemetry.api.OpenTelemetry;
 
 /**
@@ -32,21 +36,31 @@ import io.opentelemetry.api.OpenTelemetry;
  */
 final class Log4j2AppenderInstaller extends AppenderInstaller {
 
-	Log4j2AppenderInstaller(OpenTelemetry openTelemetry, LogCaptureProperties properties) {
-		super(openTelemetry, properties);
+	private static final AtomicLong INSTANCES = new AtomicLong();
+
+	Log4j2AppenderInstaller(OpenTelemetry openTelemetry, LogCaptureProperties properties,
+			SignalPipelines<LogCaptureStage> pipelines) {
+		super(openTelemetry, properties, pipelines);
 	}
 
 	@Override
-	Runnable attach(OpenTelemetry openTelemetry, List<String> mdcKeys) {
+	@Nullable Runnable attach(LogRecordEmitter emitter) {
 		if (!(LogManager.getContext(false) instanceof LoggerContext context)) {
 			return null;
 		}
-		return attach(context, openTelemetry, mdcKeys);
+		return attach(context, emitter);
 	}
 
 	static Runnable attach(LoggerContext context, OpenTelemetry openTelemetry, List<String> mdcKeys) {
-		Log4j2LogRecordAppender appender = new Log4j2LogRecordAppender(APPENDER_NAME,
-				new LogRecordEmitter(openTelemetry.getLogsBridge(), mdcKeys));
+		return attach(context, new LogRecordEmitter(openTelemetry.getLogsBridge(), mdcKeys));
+	}
+
+	static Runnable attach(LoggerContext context, LogRecordEmitter emitter) {
+		// Log4j2 keeps one appender per name: each application context in the JVM needs
+		// its
+		// own, removed by that name only
+		String name = APPENDER_NAME + "-" + INSTANCES.incrementAndGet();
+		Log4j2LogRecordAppender appender = new Log4j2LogRecordAppender(name, emitter);
 		appender.start();
 		Configuration configuration = context.getConfiguration();
 		LoggerConfig root = configuration.getRootLogger();
@@ -54,8 +68,8 @@ final class Log4j2AppenderInstaller extends AppenderInstaller {
 		root.addAppender(appender, null, null);
 		context.updateLoggers();
 		return () -> {
-			root.removeAppender(APPENDER_NAME);
-			configuration.getAppenders().remove(APPENDER_NAME);
+			root.removeAppender(name);
+			configuration.getAppenders().remove(name);
 			context.updateLoggers();
 			appender.stop();
 		};

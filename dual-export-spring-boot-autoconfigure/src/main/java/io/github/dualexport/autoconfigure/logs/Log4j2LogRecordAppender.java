@@ -56,6 +56,11 @@ final class Log4j2LogRecordAppender extends AbstractAppender {
 		if (AppenderInstaller.isExportersOwnLogger(event.getLoggerName())) {
 			return;
 		}
+		Level level = event.getLevel();
+		if (this.emitter
+			.dropIfCaptureShutdown((level != null) ? severity(level) : Severity.UNDEFINED_SEVERITY_NUMBER)) {
+			return;
+		}
 		try {
 			emit(event);
 		}

@@ -73,6 +73,22 @@ public final class LogCaptureStage extends QueuedCaptureStage {
 		return this.gate;
 	}
 
+	/**
+	 * Count, as dropped, a log event that arrived after the stage was shut down, if the
+	 * stage would have taken it.
+	 * @param severity the event's severity
+	 * @return whether the stage is shut down
+	 */
+	boolean dropIfShutdown(Severity severity) {
+		if (!isShutdown()) {
+			return false;
+		}
+		if (fanOut().isAccepting() && isSevereEnough(severity)) {
+			dropAfterShutdown();
+		}
+		return true;
+	}
+
 	private boolean isSevereEnough(Severity severity) {
 		int number = severity.getSeverityNumber();
 		// A record without a severity was never ranked: leaving it out would lose it
@@ -89,6 +105,11 @@ public final class LogCaptureStage extends QueuedCaptureStage {
 		@Override
 		public void onEmit(Context context, ReadWriteLogRecord logRecord) {
 			if (fanOut().isAccepting() && isSevereEnough(logRecord.getSeverity())) {
+				if (isShutdown()) {
+					// The batch processor would queue it for ever, uncounted
+					dropAfterShutdown();
+					return;
+				}
 				LogCaptureStage.this.processor.onEmit(context, logRecord);
 			}
 		}

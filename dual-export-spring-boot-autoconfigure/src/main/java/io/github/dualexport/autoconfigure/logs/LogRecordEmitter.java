@@ -21,11 +21,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.LoggerProvider;
+import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.context.Context;
 
 /**
@@ -57,9 +59,48 @@ final class LogRecordEmitter {
 
 	private final MdcKeySelector mdcKeys;
 
+	private final List<LogCaptureStage> stages;
+
+	private final AtomicLong droppedAfterShutdown = new AtomicLong();
+
 	LogRecordEmitter(LoggerProvider loggerProvider, List<String> mdcKeys) {
+		this(loggerProvider, mdcKeys, List.of());
+	}
+
+	/**
+	 * Create an emitter that knows the capture stages its records reach, so that events
+	 * logged once they are all shut down (the SDK then drops records unseen) are counted.
+	 * @param loggerProvider the provider to emit to
+	 * @param mdcKeys the MDC keys to copy into attributes
+	 * @param stages the log capture stages the provider feeds
+	 */
+	LogRecordEmitter(LoggerProvider loggerProvider, List<String> mdcKeys, List<LogCaptureStage> stages) {
 		this.loggerProvider = loggerProvider;
 		this.mdcKeys = new MdcKeySelector(mdcKeys);
+		this.stages = List.copyOf(stages);
+	}
+
+	/**
+	 * Count an event as dropped by every capture stage that would have taken it, if they
+	 * are all shut down.
+	 * @param severity the event's severity
+	 * @return whether the capture is shut down, and the event must not be emitted
+	 */
+	boolean dropIfCaptureShutdown(Severity severity) {
+		if (this.stages.isEmpty() || !this.stages.stream().allMatch(LogCaptureStage::isShutdown)) {
+			return false;
+		}
+		this.stages.forEach((stage) -> stage.dropIfShutdown(severity));
+		this.droppedAfterShutdown.incrementAndGet();
+		return true;
+	}
+
+	/**
+	 * Return the number of events logged after the capture stages were shut down.
+	 * @return the events dropped after the shutdown
+	 */
+	long droppedAfterShutdown() {
+		return this.droppedAfterShutdown.get();
 	}
 
 	/**

@@ -15,12 +15,13 @@
  */
 package io.github.dualexport.autoconfigure.logs;
 
-import java.util.List;
-
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import org.slf4j.LoggerFactory;
 
+import org.jspecify.annotations.Nullable;
+
+import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
 import io.opentelemetry.api.OpenTelemetry;
 
 /**
@@ -31,17 +32,17 @@ import io.opentelemetry.api.OpenTelemetry;
  */
 final class LogbackAppenderInstaller extends AppenderInstaller {
 
-	LogbackAppenderInstaller(OpenTelemetry openTelemetry, LogCaptureProperties properties) {
-		super(openTelemetry, properties);
+	LogbackAppenderInstaller(OpenTelemetry openTelemetry, LogCaptureProperties properties,
+			SignalPipelines<LogCaptureStage> pipelines) {
+		super(openTelemetry, properties, pipelines);
 	}
 
 	@Override
-	Runnable attach(OpenTelemetry openTelemetry, List<String> mdcKeys) {
+	@Nullable Runnable attach(LogRecordEmitter emitter) {
 		if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
 			return null;
 		}
-		LogbackLogRecordAppender appender = new LogbackLogRecordAppender(
-				new LogRecordEmitter(openTelemetry.getLogsBridge(), mdcKeys));
+		LogbackLogRecordAppender appender = new LogbackLogRecordAppender(emitter);
 		appender.setContext(context);
 		appender.setName(APPENDER_NAME);
 		appender.start();

@@ -47,6 +47,11 @@ final class LogbackLogRecordAppender extends UnsynchronizedAppenderBase<ILogging
 		if (AppenderInstaller.isExportersOwnLogger(event.getLoggerName())) {
 			return;
 		}
+		Level level = event.getLevel();
+		if (this.emitter
+			.dropIfCaptureShutdown((level != null) ? severity(level) : Severity.UNDEFINED_SEVERITY_NUMBER)) {
+			return;
+		}
 		try {
 			emit(event);
 		}

@@ -15,6 +15,8 @@
  */
 package io.github.dualexport.autoconfigure.pipeline;
 
+import java.time.Duration;
+
 import io.opentelemetry.sdk.common.CompletableResultCode;
 
 import io.github.dualexport.autoconfigure.backend.Signal;
@@ -56,7 +58,9 @@ public interface SignalPipeline {
 
 	/**
 	 * Switch the pipeline on or off at runtime. Switched off, it takes no new items and
-	 * flushes what it had queued; switched on again, it resumes.
+	 * flushes what it had queued; switched on again, it resumes. Of calls that overlap,
+	 * the last one decides: a switch-off still flushing when a later call arrives does
+	 * not switch the pipeline off.
 	 * @param enabled whether to take new items
 	 * @return completes when a switched-off pipeline has flushed its queue
 	 */
@@ -75,9 +79,13 @@ public interface SignalPipeline {
 	CompletableResultCode forceFlush();
 
 	/**
-	 * Export everything queued and release the pipeline's resources. Idempotent.
+	 * Export everything queued and release the pipeline's resources, within the given
+	 * time from this call: the capture stage hands over its last items, then the send
+	 * queue sends until the time is up and gives up the rest, counting it as dropped.
+	 * Idempotent.
+	 * @param timeout how long the pipeline may take to close
 	 * @return completes when the pipeline is closed
 	 */
-	CompletableResultCode shutdown();
+	CompletableResultCode shutdown(Duration timeout);
 
 }

@@ -20,20 +20,35 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
 
 /**
- * Flushes and closes every pipeline of every backend, in parallel and within
- * {@code telemetry.shutdown.timeout}, when the application context stops, after the web
- * server's graceful drain, so that spans ended while requests drain are exported too.
+ * Starts the bounded shutdown of every pipeline when the application context closes,
+ * after the web server's graceful drain, so that spans ended while requests drain are
+ * exported too; and flushes every pipeline when the context is only stopped.
+ * <p>
+ * On close, the shutdown timeout starts counting here: the capture stages hand what they
+ * hold to the send queues, which go on sending while the application's beans are
+ * destroyed (their log lines still reach the backends), and the {@link PipelinesCloser}
+ * closes them once every other bean is destroyed, within what is left of the timeout.
+ * <p>
+ * A stop that is not a close ({@code ConfigurableApplicationContext.stop()}, a CRaC
+ * checkpoint) flushes every pipeline within the timeout and leaves them running, so that
+ * a later {@code start()} finds them exporting.
  *
  * @author Dual Export contributors
  */
-final class PipelinesShutdownLifecycle implements SmartLifecycle {
+final class PipelinesShutdownLifecycle
+		implements SmartLifecycle, ApplicationListener<ContextClosedEvent>, ApplicationContextAware {
 
 	/**
 	 * Stopped after Boot's web server graceful shutdown ({@code DEFAULT_PHASE - 1024})
@@ -48,11 +63,28 @@ final class PipelinesShutdownLifecycle implements SmartLifecycle {
 
 	private final Duration timeout;
 
+	private @Nullable ApplicationContext applicationContext;
+
+	private volatile boolean closing;
+
 	private volatile boolean running;
 
 	PipelinesShutdownLifecycle(BackendPipelines pipelines, Duration timeout) {
 		this.pipelines = pipelines;
 		this.timeout = timeout;
+	}
+
+	@Override
+	public void setApplicationContext(ApplicationContext applicationContext) {
+		this.applicationContext = applicationContext;
+	}
+
+	@Override
+	public void onApplicationEvent(ContextClosedEvent event) {
+		// A child context's close reaches its parent's listeners too
+		if (event.getApplicationContext() == this.applicationContext) {
+			this.closing = true;
+		}
 	}
 
 	@Override
@@ -63,16 +95,15 @@ final class PipelinesShutdownLifecycle implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		long start = System.nanoTime();
-		List<SignalPipeline> unfinished = this.pipelines.shutdownAll(this.timeout);
-		Duration took = Duration.ofNanos(System.nanoTime() - start);
-		if (!unfinished.isEmpty()) {
-			logger.warn("Telemetry pipelines did not flush within " + this.timeout + ": "
-					+ unfinished.stream().map((pipeline) -> pipeline.backend() + "/" + pipeline.signal().id()).toList()
-					+ "; their remaining items are lost");
+		if (this.closing) {
+			this.pipelines.beginShutdown();
+			return;
 		}
-		else if (logger.isDebugEnabled()) {
-			logger.debug("Telemetry pipelines flushed in " + took.toMillis() + " ms");
+		List<SignalPipeline> unfinished = this.pipelines.flushAll(this.timeout);
+		if (!unfinished.isEmpty()) {
+			logger.warn("Telemetry pipelines did not flush within " + this.timeout + " as the application stopped: "
+					+ unfinished.stream().map((pipeline) -> pipeline.backend() + "/" + pipeline.signal().id()).toList()
+					+ "; they go on sending");
 		}
 	}
 

@@ -90,6 +90,11 @@ public final class TraceCaptureStage extends QueuedCaptureStage {
 		@Override
 		public void onEnd(ReadableSpan span) {
 			if (fanOut().isAccepting() && TraceCaptureStage.this.selector.keeps(span)) {
+				if (isShutdown()) {
+					// The batch processor would queue it for ever, uncounted
+					dropAfterShutdown();
+					return;
+				}
 				TraceCaptureStage.this.processor.onEnd(span);
 			}
 		}

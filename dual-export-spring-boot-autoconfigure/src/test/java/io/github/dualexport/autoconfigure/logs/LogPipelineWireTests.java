@@ -376,6 +376,80 @@ class LogPipelineWireTests {
 	}
 
 	@Test
+	void linesTheSendPathLogsWhileExportingAreNotExportedAgain() {
+		// Every library of the http and gRPC send paths logs what it does at its lowest
+		// level, through the JUL bridge the logging system installs
+		try (ConfigurableApplicationContext context = startApplication(http("http", first),
+				"telemetry.backends.grpc.endpoint=" + second.grpcEndpoint(), "telemetry.backends.grpc.protocol=grpc",
+				"telemetry.defaults.logs.min-severity=trace", "logging.level.okhttp3=trace", "logging.level.okio=trace",
+				"logging.level.io.grpc=trace", "logging.level.io.netty=trace", "logging.level.io.opentelemetry=trace",
+				"logging.level.io.github.dualexport=trace", "logging.level.jdk.internal.httpclient=trace",
+				"logging.level.sun.net=trace", "logging.level.javax.net=trace", "spring.main.log-startup-info=false")) {
+			for (int round = 0; round < 3; round++) {
+				logLines(5);
+				first.awaitLogRecords(LOGGER_NAME, 5 * (round + 1), DELIVERY);
+				second.awaitLogRecords(LOGGER_NAME, 5 * (round + 1), DELIVERY);
+			}
+			await().during(Duration.ofMillis(500)).atMost(DELIVERY).untilAsserted(() -> {
+				List<String> loggers = new ArrayList<>(receivedLoggerNames(first));
+				loggers.addAll(receivedLoggerNames(second));
+				assertThat(loggers)
+					.allMatch((name) -> name.equals(LOGGER_NAME) || name.startsWith("org.springframework."));
+			});
+		}
+	}
+
+	@Test
+	void twoApplicationContextsInOneJvmEachCaptureUntilTheirOwnClose() {
+		this.contextRunner.withPropertyValues(http("a", first)).run((firstContext) -> {
+			this.contextRunner.withPropertyValues(http("b", second)).run((secondContext) -> {
+				logger.info("Both open");
+				first.awaitLogRecords(LOGGER_NAME, 1, DELIVERY);
+				second.awaitLogRecords(LOGGER_NAME, 1, DELIVERY);
+			});
+			logger.info("Second closed");
+			await().atMost(DELIVERY)
+				.untilAsserted(() -> assertThat(bodies(first.logRecords(LOGGER_NAME))).containsExactly("Both open",
+						"Second closed"));
+			assertThat(bodies(second.logRecords(LOGGER_NAME))).containsExactly("Both open");
+		});
+	}
+
+	@Test
+	void twoApplicationContextsInOneJvmEachCaptureUntilTheirOwnCloseWithLog4j2() {
+		String log4jLoggerName = "io.github.dualexport.wiretest.Log4j2Orders";
+		org.apache.logging.log4j.core.LoggerContext log4j = new org.apache.logging.log4j.core.LoggerContext(
+				"log4j2-two-contexts-test");
+		log4j.start(new DefaultConfiguration());
+		log4j.getConfiguration().getRootLogger().setLevel(Level.INFO);
+		log4j.updateLoggers();
+		org.apache.logging.log4j.Logger log4jLogger = log4j.getLogger(log4jLoggerName);
+		try {
+			this.contextRunner.withPropertyValues(http("a", first)).run((firstContext) -> {
+				Runnable detachFirst = Log4j2AppenderInstaller.attach(log4j, firstContext.getBean(OpenTelemetry.class),
+						List.of());
+				this.contextRunner.withPropertyValues(http("b", second)).run((secondContext) -> {
+					Runnable detachSecond = Log4j2AppenderInstaller.attach(log4j,
+							secondContext.getBean(OpenTelemetry.class), List.of());
+					log4jLogger.info("Both open");
+					first.awaitLogRecords(log4jLoggerName, 1, DELIVERY);
+					second.awaitLogRecords(log4jLoggerName, 1, DELIVERY);
+					detachSecond.run();
+				});
+				log4jLogger.info("Second closed");
+				await().atMost(DELIVERY)
+					.untilAsserted(() -> assertThat(bodies(first.logRecords(log4jLoggerName)))
+						.containsExactly("Both open", "Second closed"));
+				assertThat(bodies(second.logRecords(log4jLoggerName))).containsExactly("Both open");
+				detachFirst.run();
+			});
+		}
+		finally {
+			log4j.stop();
+		}
+	}
+
+	@Test
 	void log4j2EventsReachTheBackendWithTheTraceAndSpanIdsOfTheActiveSpan() {
 		String log4jLoggerName = "io.github.dualexport.wiretest.Log4j2Orders";
 		this.contextRunner.withPropertyValues(http("a", first), "telemetry.backends.a.logs.min-severity=warn")
@@ -431,6 +505,17 @@ class LogPipelineWireTests {
 			.filter((scopeLogs) -> scopeLogs.getScope().getName().startsWith("io.opentelemetry")
 					|| scopeLogs.getScope().getName().startsWith("io.github.dualexport.autoconfigure.pipeline"))
 			.flatMap((scopeLogs) -> scopeLogs.getLogRecordsList().stream())
+			.toList();
+	}
+
+	private static List<String> receivedLoggerNames(OtlpReceiverExtension receiver) {
+		return receiver.requests(io.github.dualexport.test.Signal.LOGS)
+			.stream()
+			.filter(ReceivedRequest::accepted)
+			.flatMap((request) -> request.logsRequest().getResourceLogsList().stream())
+			.flatMap((resourceLogs) -> resourceLogs.getScopeLogsList().stream())
+			.map((scopeLogs) -> scopeLogs.getScope().getName())
+			.distinct()
 			.toList();
 	}
 

@@ -16,6 +16,8 @@
 
 package io.github.dualexport.autoconfigure.pipeline.capture;
 
+import java.time.Duration;
+
 import io.github.dualexport.autoconfigure.backend.Signal;
 import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
 import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
@@ -35,6 +37,10 @@ final class BackendSignalPipeline implements SignalPipeline {
 	private final CaptureStage group;
 
 	private final SendQueue queue;
+
+	private final Object switchLock = new Object();
+
+	private long lastSwitch;
 
 	BackendSignalPipeline(CaptureStage group, SendQueue queue) {
 		this.group = group;
@@ -63,13 +69,24 @@ final class BackendSignalPipeline implements SignalPipeline {
 
 	@Override
 	public CompletableResultCode setEnabled(boolean enabled) {
-		if (enabled || !isEnabled()) {
-			this.queue.setAccepting(enabled);
-			return CompletableResultCode.ofSuccess();
+		long call;
+		synchronized (this.switchLock) {
+			call = ++this.lastSwitch;
+			if (enabled || !isEnabled()) {
+				this.queue.setAccepting(enabled);
+				return CompletableResultCode.ofSuccess();
+			}
 		}
 		// What was captured before the switch still goes to this backend
 		return CaptureStage.then(this.group.forceFlush(), () -> {
-			this.queue.setAccepting(false);
+			synchronized (this.switchLock) {
+				if (this.lastSwitch != call) {
+					// A later call decided while the capture stage flushed: the last call
+					// wins
+					return CompletableResultCode.ofSuccess();
+				}
+				this.queue.setAccepting(false);
+			}
 			return this.queue.flush();
 		});
 	}
@@ -86,8 +103,10 @@ final class BackendSignalPipeline implements SignalPipeline {
 	}
 
 	@Override
-	public CompletableResultCode shutdown() {
-		return CaptureStage.then(this.group.shutdown(), this.queue::shutdown);
+	public CompletableResultCode shutdown(Duration timeout) {
+		// The queue's deadline counts from now, not from when the capture stage closed
+		long deadline = System.nanoTime() + timeout.toNanos();
+		return CaptureStage.then(this.group.shutdown(), () -> this.queue.shutdown(deadline));
 	}
 
 }

@@ -17,6 +17,7 @@
 package io.github.dualexport.autoconfigure.pipeline.capture;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -42,6 +43,8 @@ public abstract class CaptureStage {
 	private final List<FanOut> fanOuts;
 
 	private final AtomicReference<CompletableResultCode> shutdown = new AtomicReference<>();
+
+	private final AtomicLong droppedAfterShutdown = new AtomicLong();
 
 	/**
 	 * Create a new instance.
@@ -124,6 +127,29 @@ public abstract class CaptureStage {
 		CompletableResultCode stopped = doShutdown();
 		stopped.whenComplete(() -> complete(result, stopped.isSuccess()));
 		return result;
+	}
+
+	/**
+	 * Return whether the stage was shut down: it takes no more items.
+	 * @return whether {@link #shutdown()} was called
+	 */
+	public final boolean isShutdown() {
+		return this.shutdown.get() != null;
+	}
+
+	/**
+	 * Count an item that arrived after the shutdown and is dropped.
+	 */
+	protected final void dropAfterShutdown() {
+		this.droppedAfterShutdown.incrementAndGet();
+	}
+
+	/**
+	 * Return the number of items that arrived after the shutdown and were dropped.
+	 * @return the items dropped after the shutdown
+	 */
+	protected final long droppedAfterShutdown() {
+		return this.droppedAfterShutdown.get();
 	}
 
 	/**

@@ -91,7 +91,7 @@ public abstract class QueuedCaptureStage extends CaptureStage {
 			return QueueState.NONE;
 		}
 		BatchProcessorTelemetry.Reading queue = telemetry.read();
-		return new QueueState(queue.size(), queue.capacity(), queue.dropped(), 0);
+		return new QueueState(queue.size(), queue.capacity(), queue.dropped() + droppedAfterShutdown(), 0);
 	}
 
 	@Override

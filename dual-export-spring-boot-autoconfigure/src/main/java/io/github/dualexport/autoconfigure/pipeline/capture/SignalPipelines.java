@@ -16,10 +16,12 @@
 
 package io.github.dualexport.autoconfigure.pipeline.capture;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
@@ -36,26 +38,65 @@ import io.github.dualexport.autoconfigure.pipeline.send.SendStages;
  * requests to the send queues of its backends. A stage may encode more than once, such as
  * one metric collection for backends of different temporalities: each encoding has its
  * own {@link FanOut}. Each signal's auto-configuration contributes one.
+ * <p>
+ * Closing shuts the pipelines down at once, as a startup that failed after building them
+ * needs; once {@link #handOverClose() handed over} to the
+ * {@link io.github.dualexport.autoconfigure.pipeline.BackendPipelines} that closes them
+ * within the shutdown timeout, closing does nothing.
  *
  * @param <S> the type of the signal's capture stage
- * @param signal the signal
- * @param pipelines one pipeline per backend, in configuration order
- * @param stages one capture stage per group
  * @author Dual Export contributors
  */
-public record SignalPipelines<S extends CaptureStage>(Signal signal, List<SignalPipeline> pipelines, List<S> stages) {
+public final class SignalPipelines<S extends CaptureStage> implements AutoCloseable {
+
+	private final Signal signal;
+
+	private final List<SignalPipeline> pipelines;
+
+	private final List<S> stages;
+
+	private final AtomicBoolean closeHandedOver = new AtomicBoolean();
 
 	/**
 	 * Create a new instance.
+	 * @param signal the signal
+	 * @param pipelines one pipeline per backend, in configuration order
+	 * @param stages the capture stages, one per group
 	 */
-	public SignalPipelines {
-		pipelines = List.copyOf(pipelines);
-		stages = List.copyOf(stages);
+	public SignalPipelines(Signal signal, List<SignalPipeline> pipelines, List<S> stages) {
+		this.signal = signal;
+		this.pipelines = List.copyOf(pipelines);
+		this.stages = List.copyOf(stages);
+	}
+
+	/**
+	 * Return the signal.
+	 * @return the signal
+	 */
+	public Signal signal() {
+		return this.signal;
+	}
+
+	/**
+	 * Return one pipeline per backend, in configuration order.
+	 * @return the pipelines
+	 */
+	public List<SignalPipeline> pipelines() {
+		return this.pipelines;
+	}
+
+	/**
+	 * Return the capture stages, one per group.
+	 * @return the stages
+	 */
+	public List<S> stages() {
+		return this.stages;
 	}
 
 	/**
 	 * Build the pipelines of one signal: group its backends, build each group's capture
-	 * stage and the send queue of each backend.
+	 * stage and the send queue of each backend. If a part fails to build, what was built
+	 * before it is shut down.
 	 * @param <S> the type of the signal's capture stage
 	 * @param signal the signal
 	 * @param backends every enabled backend
@@ -73,7 +114,7 @@ public record SignalPipelines<S extends CaptureStage>(Signal signal, List<Signal
 	 * Build the pipelines of one signal whose capture stages encode more than once: group
 	 * the backends by what they capture together, split each group by what they encode
 	 * together, and build each group's capture stage with one {@link FanOut} per
-	 * encoding.
+	 * encoding. If a part fails to build, what was built before it is shut down.
 	 * @param <S> the type of the signal's capture stage
 	 * @param signal the signal
 	 * @param backends every enabled backend
@@ -94,18 +135,56 @@ public record SignalPipelines<S extends CaptureStage>(Signal signal, List<Signal
 		}
 		List<SignalPipeline> pipelines = new ArrayList<>();
 		List<S> built = new ArrayList<>();
-		for (Map<Object, List<ResolvedBackend>> group : groups.values()) {
-			List<Encoding> encodings = group.values()
-				.stream()
-				.map((members) -> new Encoding(members, sendStages.fanOut(members, signal)))
-				.toList();
-			S stage = stages.create(CaptureStage.id(signal, built.size() + 1), encodings);
-			built.add(stage);
-			encodings.forEach((encoding) -> encoding.fanOut()
-				.members()
-				.forEach((queue) -> pipelines.add(new BackendSignalPipeline(stage, queue))));
+		try {
+			for (Map<Object, List<ResolvedBackend>> group : groups.values()) {
+				List<Encoding> encodings = new ArrayList<>();
+				S stage;
+				try {
+					for (List<ResolvedBackend> members : group.values()) {
+						encodings.add(new Encoding(members, sendStages.fanOut(members, signal)));
+					}
+					stage = stages.create(CaptureStage.id(signal, built.size() + 1), encodings);
+				}
+				catch (RuntimeException | Error ex) {
+					encodings.forEach((encoding) -> encoding.fanOut()
+						.members()
+						.forEach((queue) -> queue.shutdown(System.nanoTime())));
+					throw ex;
+				}
+				built.add(stage);
+				encodings.forEach((encoding) -> encoding.fanOut()
+					.members()
+					.forEach((queue) -> pipelines.add(new BackendSignalPipeline(stage, queue))));
+			}
+		}
+		catch (RuntimeException | Error ex) {
+			shutdownNow(pipelines);
+			throw ex;
 		}
 		return new SignalPipelines<>(signal, pipelines, built);
+	}
+
+	/**
+	 * Leave closing the pipelines to whoever bounds it by the shutdown timeout: from now
+	 * on {@link #close()} does nothing.
+	 */
+	public void handOverClose() {
+		this.closeHandedOver.set(true);
+	}
+
+	/**
+	 * Shut the pipelines down at once, unless their close was handed over: what they
+	 * still hold is counted as dropped.
+	 */
+	@Override
+	public void close() {
+		if (!this.closeHandedOver.get()) {
+			shutdownNow(this.pipelines);
+		}
+	}
+
+	private static void shutdownNow(List<SignalPipeline> pipelines) {
+		pipelines.forEach((pipeline) -> pipeline.shutdown(Duration.ZERO));
 	}
 
 	/**

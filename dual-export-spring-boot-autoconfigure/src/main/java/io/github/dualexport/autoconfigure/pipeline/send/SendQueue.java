@@ -69,10 +69,9 @@ public final class SendQueue {
 	static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(30);
 
 	/**
-	 * The failure of a request in flight when the shutdown interrupts its wait.
+	 * How long a shutdown waits for the thread to stop once it gave up the queue.
 	 */
-	private static final IllegalStateException SHUT_DOWN = new IllegalStateException(
-			"Shut down while the request was in flight");
+	private static final Duration ABANDON_GRACE = Duration.ofMillis(50);
 
 	private final String backend;
 
@@ -105,6 +104,10 @@ public final class SendQueue {
 	private final Thread worker;
 
 	private volatile boolean accepting = true;
+
+	private volatile boolean abandoned;
+
+	private volatile @Nullable CompletableResultCode inFlight;
 
 	private boolean sending;
 
@@ -264,34 +267,49 @@ public final class SendQueue {
 	 * @return completes when the queue is closed
 	 */
 	public CompletableResultCode shutdown() {
+		return shutdown(System.nanoTime() + this.shutdownTimeout.toNanos());
+	}
+
+	/**
+	 * Stop taking requests and send what is queued until the given deadline; then give up
+	 * the request in flight and what is left, counting their items as dropped once (a
+	 * durable buffer keeps them instead), stop the thread and release the sender.
+	 * Idempotent: a later call keeps the first deadline.
+	 * @param deadline when to give up, in {@link System#nanoTime()} terms
+	 * @return completes when the queue is closed
+	 */
+	public CompletableResultCode shutdown(long deadline) {
 		synchronized (this.lock) {
 			if (this.shutdown == null) {
 				this.shutdown = new CompletableResultCode();
 				this.closing = true;
 				this.lock.notifyAll();
-				Thread deadline = new Thread(this::closeAfterTimeout,
+				Thread deadlineThread = new Thread(() -> closeAt(deadline),
 						"dual-export-" + this.backend + "-" + this.signal.id() + "-shutdown");
-				deadline.setDaemon(true);
-				deadline.start();
+				deadlineThread.setDaemon(true);
+				deadlineThread.start();
 			}
 			return this.shutdown;
 		}
 	}
 
-	private void closeAfterTimeout() {
-		try {
-			this.worker.join(this.shutdownTimeout.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	private void closeAt(long deadline) {
+		joinWorker(deadline);
 		if (this.worker.isAlive()) {
-			this.worker.interrupt();
-			try {
-				this.worker.join(1000);
+			synchronized (this.lock) {
+				this.abandoned = true;
+				this.lock.notifyAll();
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+			// The request in flight is given up: failing it first makes its late answer
+			// count for nothing, so that its items are counted once, below
+			CompletableResultCode request = this.inFlight;
+			if (request != null) {
+				request.failExceptionally(new AbandonedAtShutdownException());
+			}
+			joinWorker(System.nanoTime() + ABANDON_GRACE.toNanos());
+			if (this.worker.isAlive()) {
+				this.worker.interrupt();
+				joinWorker(System.nanoTime() + ABANDON_GRACE.toNanos());
 			}
 		}
 		long left = this.buffer.items();
@@ -311,13 +329,27 @@ public final class SendQueue {
 		});
 	}
 
+	private void joinWorker(long deadline) {
+		long millis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+		try {
+			// join(0) would wait for ever
+			this.worker.join(Math.max(millis, 1));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	private boolean isIdle() {
 		return !this.sending && this.buffer.head() == null;
 	}
 
 	private boolean isKept(@Nullable Throwable failure, int attempt) {
-		if (failure == SHUT_DOWN) {
-			return this.buffer.isDurable();
+		if (failure instanceof AbandonedAtShutdownException) {
+			// A request given up at shutdown stays in the buffer: counted dropped, or
+			// kept
+			// on disk for the next start, never also counted failed
+			return true;
 		}
 		if (attempt >= this.maxAttempts || !this.sender.isTransient(failure)) {
 			return false;
@@ -370,6 +402,9 @@ public final class SendQueue {
 				}
 				this.lock.wait();
 			}
+			if (this.abandoned) {
+				return null;
+			}
 			this.sending = true;
 			return request;
 		}
@@ -384,6 +419,10 @@ public final class SendQueue {
 		int attempt = ++this.attempts;
 		CompletableResultCode result = this.recorder.record(request.items(), () -> this.sender.send(request),
 				(failure) -> isKept(failure, attempt));
+		this.inFlight = result;
+		if (this.abandoned) {
+			result.failExceptionally(new AbandonedAtShutdownException());
+		}
 		CountDownLatch done = new CountDownLatch(1);
 		result.whenComplete(done::countDown);
 		try {
@@ -393,10 +432,16 @@ public final class SendQueue {
 			}
 		}
 		catch (InterruptedException ex) {
-			// Counted once: failed (or kept on disk) now, not dropped with the buffer too
-			result.failExceptionally(SHUT_DOWN);
-			settle(request, result, attempt);
+			// Interrupted by the shutdown: given up like an abandoned request, counted
+			// once
+			result.failExceptionally(new AbandonedAtShutdownException());
+			this.inFlight = null;
 			throw ex;
+		}
+		this.inFlight = null;
+		if (result.getFailureThrowable() instanceof AbandonedAtShutdownException) {
+			// Left in the buffer for the shutdown to count or keep
+			throw new InterruptedException();
 		}
 		if (!settle(request, result, attempt)) {
 			return;
@@ -427,7 +472,7 @@ public final class SendQueue {
 		}
 		Throwable failure = result.getFailureThrowable();
 		boolean keep = isKept(failure, attempt);
-		if (failure != SHUT_DOWN) {
+		if (!(failure instanceof AbandonedAtShutdownException)) {
 			this.failureLog.warn((times) -> "Failed to export " + this.signal.id() + " to backend '" + this.backend
 					+ "' " + times + " time(s) in the last minute, last: " + ExportRecorder.describe(failure)
 					+ (keep ? "; kept to be sent again" : ""));
@@ -443,6 +488,17 @@ public final class SendQueue {
 
 	private static long key(BufferedRequest request) {
 		return request.createdAtMillis() * 31 * 31 + request.items() * 31L + request.body().length;
+	}
+
+	/**
+	 * The failure of a request given up because the shutdown deadline passed.
+	 */
+	private static final class AbandonedAtShutdownException extends RuntimeException {
+
+		AbandonedAtShutdownException() {
+			super("Given up at shutdown", null, false, false);
+		}
+
 	}
 
 }

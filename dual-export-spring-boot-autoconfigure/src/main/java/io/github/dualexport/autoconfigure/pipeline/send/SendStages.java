@@ -17,6 +17,7 @@ package io.github.dualexport.autoconfigure.pipeline.send;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.net.ssl.TrustManager;
@@ -92,7 +93,18 @@ public final class SendStages {
 	 * @return the fan-out
 	 */
 	public FanOut fanOut(List<ResolvedBackend> backends, Signal signal) {
-		return new FanOut(backends.stream().map((backend) -> queue(backend, signal)).toList());
+		List<SendQueue> queues = new ArrayList<>(backends.size());
+		try {
+			for (ResolvedBackend backend : backends) {
+				queues.add(queue(backend, signal));
+			}
+		}
+		catch (RuntimeException ex) {
+			// The queues built before the failure hold nothing yet: stop their threads
+			queues.forEach((queue) -> queue.shutdown(System.nanoTime()));
+			throw ex;
+		}
+		return new FanOut(queues);
 	}
 
 	private SendQueue queue(ResolvedBackend backend, Signal signal) {
