@@ -43,7 +43,6 @@ import io.github.dualexport.autoconfigure.pipeline.ExportListener;
 import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
 import io.github.dualexport.autoconfigure.pipeline.send.OtlpSenderCustomizer;
 import io.github.dualexport.autoconfigure.pipeline.send.SendStages;
-import io.github.dualexport.autoconfigure.shutdown.PipelinesCloser;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 
 /**

@@ -38,8 +38,9 @@ import io.github.dualexport.autoconfigure.pipeline.SignalPipeline;
  * <p>
  * On close, the shutdown timeout starts counting here: the capture stages hand what they
  * hold to the send queues, which go on sending while the application's beans are
- * destroyed (their log lines still reach the backends), and the {@link PipelinesCloser}
- * closes them once every other bean is destroyed, within what is left of the timeout.
+ * destroyed (their log lines still reach the backends), and the {@code PipelinesCloser}
+ * of the auto-configuration closes them once every other bean is destroyed, within what
+ * is left of the timeout.
  * <p>
  * A stop that is not a close ({@code ConfigurableApplicationContext.stop()}, a CRaC
  * checkpoint) flushes every pipeline within the timeout and leaves them running, so that

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.dualexport.autoconfigure.shutdown;
+package io.github.dualexport.autoconfigure;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,7 +33,7 @@ import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
  *
  * @author Dual Export contributors
  */
-public final class PipelinesCloser implements BeanPostProcessor, PriorityOrdered, DisposableBean {
+final class PipelinesCloser implements BeanPostProcessor, PriorityOrdered, DisposableBean {
 
 	private final List<BackendPipelines> pipelines = new CopyOnWriteArrayList<>();
 
