@@ -135,7 +135,7 @@ final class MetricRecordingBenchmark {
 				new ResolvedBackend.Metrics(sink.httpEndpoint() + "/v1/metrics", Map.of(), interval, temporality,
 						histogram),
 				null, new ResolvedBackend.Retry(false, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), 1.0),
-				ResolvedBackend.Redaction.NONE,
+				ResolvedBackend.Redaction.NONE, Map.of(),
 				new ResolvedBackend.Buffer(false, 32 * 1024 * 1024, null, Duration.ofHours(1), 2880), null);
 	}
 
