@@ -238,14 +238,6 @@ public final class SendQueue {
 	}
 
 	/**
-	 * Return the number of bytes waiting.
-	 * @return the bytes waiting
-	 */
-	public long bytes() {
-		return this.buffer.bytes();
-	}
-
-	/**
 	 * Wait for everything queued now to be sent or given up.
 	 * @return completes when the queue is empty and nothing is in flight
 	 */
