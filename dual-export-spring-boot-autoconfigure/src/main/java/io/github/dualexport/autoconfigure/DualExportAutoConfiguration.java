@@ -94,7 +94,8 @@ public final class DualExportAutoConfiguration {
 			.forEach((endpoint, names) -> logger.warn("Backends " + names + " all send " + endpoint
 					+ ": each sends its own copy. If one destination was meant, remove the other backends"));
 		return new SendStages(sslBundles.getIfAvailable(), listeners.orderedStream().toList(),
-				properties.getShutdown().getTimeout(), System.out, customizers.orderedStream().toList());
+				properties.getShutdown().getTimeout(), System.out, customizers.orderedStream().toList(),
+				properties.getGzipLevel());
 	}
 
 	/**

@@ -125,6 +125,7 @@ public final class BackendResolver {
 			String applicationName) {
 		BackendResolver resolver = new BackendResolver(properties.getDefaults(), sslBundles, applicationName);
 		resolver.validateDefaults();
+		resolver.validateGzipLevel(properties.getGzipLevel());
 		List<ResolvedBackend> resolved = new ArrayList<>();
 		List<String> disabled = new ArrayList<>();
 		properties.getBackends().forEach((name, backend) -> {
@@ -142,6 +143,13 @@ public final class BackendResolver {
 		});
 		resolver.problems.throwIfAny();
 		return new ResolvedBackends(resolved, disabled, resolver.warnings);
+	}
+
+	private void validateGzipLevel(int level) {
+		if (level < 1 || level > 9) {
+			this.problems.add("telemetry.gzip-level", level, "Not a gzip level",
+					"Use 1 (fastest, the default) to 9 (smallest requests)");
+		}
 	}
 
 	private void validateDefaults() {

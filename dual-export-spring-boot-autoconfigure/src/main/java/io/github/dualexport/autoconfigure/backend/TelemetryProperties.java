@@ -52,6 +52,14 @@ public class TelemetryProperties {
 	 */
 	private final Map<String, BackendProperties> backends = new LinkedHashMap<>();
 
+	/**
+	 * Level of gzip compression for the backends with 'compression: gzip', from 1
+	 * (fastest) to 9 (smallest). One level for all of them: each request is compressed
+	 * once and the same bytes go to every backend. Level 1 takes about half the CPU of
+	 * zlib's default (6) for requests about 4 % larger.
+	 */
+	private int gzipLevel = 1;
+
 	private final Health health = new Health();
 
 	private final Shutdown shutdown = new Shutdown();
@@ -70,6 +78,14 @@ public class TelemetryProperties {
 
 	public Map<String, BackendProperties> getBackends() {
 		return this.backends;
+	}
+
+	public int getGzipLevel() {
+		return this.gzipLevel;
+	}
+
+	public void setGzipLevel(int gzipLevel) {
+		this.gzipLevel = gzipLevel;
 	}
 
 	public Health getHealth() {

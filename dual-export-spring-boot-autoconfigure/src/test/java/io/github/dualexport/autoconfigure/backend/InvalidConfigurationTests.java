@@ -84,6 +84,8 @@ class InvalidConfigurationTests {
 					telemetry.backends.a.buffer.max-age                | 0s              | Must be a positive duration         | Use a duration such as '5s'
 					telemetry.defaults.buffer.type                     | cloud           | Unknown value                       | Use one of [disk, memory]
 					telemetry.backends.a.ssl.bundle                    | backend-tls     | secures https endpoints             | Use https:// endpoints, or remove 'ssl.bundle'
+					telemetry.gzip-level                               | 0               | Not a gzip level                    | Use 1 (fastest, the default) to 9
+					telemetry.gzip-level                               | 10              | Not a gzip level                    | Use 1 (fastest, the default) to 9
 							""")
 	void invalidValueFailsStartupNamingThePropertyAndTheFix(String property, String value, String reason,
 			String action) {

@@ -22,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPOutputStream;
 
 import io.github.dualexport.autoconfigure.otel.OtlpMessage;
 
@@ -49,9 +48,10 @@ final class EncodedRequest {
 	 * @param request the request
 	 * @param items the number of items (spans, points, log records) in the request
 	 * @param encodings the encodings to produce
+	 * @param gzip compresses the protobuf bytes for the gzip encoding
 	 * @return the encoded request
 	 */
-	static EncodedRequest encode(OtlpMessage request, int items, Set<Encoding> encodings) {
+	static EncodedRequest encode(OtlpMessage request, int items, Set<Encoding> encodings, GzipEncoder gzip) {
 		Map<Encoding, byte[]> encoded = new EnumMap<>(Encoding.class);
 		try {
 			if (encodings.contains(Encoding.PROTOBUF) || encodings.contains(Encoding.PROTOBUF_GZIP)) {
@@ -62,7 +62,7 @@ final class EncodedRequest {
 					encoded.put(Encoding.PROTOBUF, bytes);
 				}
 				if (encodings.contains(Encoding.PROTOBUF_GZIP)) {
-					encoded.put(Encoding.PROTOBUF_GZIP, gzip(bytes));
+					encoded.put(Encoding.PROTOBUF_GZIP, gzip.encode(bytes));
 				}
 			}
 			if (encodings.contains(Encoding.JSON_LINE)) {
@@ -76,14 +76,6 @@ final class EncodedRequest {
 			throw new UncheckedIOException("Failed to encode an OTLP request of " + items + " items", ex);
 		}
 		return new EncodedRequest(items, encoded);
-	}
-
-	private static byte[] gzip(byte[] bytes) throws IOException {
-		ByteArrayOutputStream compressed = new ByteArrayOutputStream(Math.max(64, bytes.length / 4));
-		try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
-			gzip.write(bytes);
-		}
-		return compressed.toByteArray();
 	}
 
 	/**

@@ -42,11 +42,15 @@ public final class FanOut {
 
 	private final Set<Encoding> encodings;
 
+	private final GzipEncoder gzip;
+
 	/**
 	 * Create a new instance.
 	 * @param members the send queues of the group's backends
+	 * @param gzip compresses the requests of the members sending gzip
 	 */
-	FanOut(List<SendQueue> members) {
+	FanOut(List<SendQueue> members, GzipEncoder gzip) {
+		this.gzip = gzip;
 		this.members = List.copyOf(members);
 		Set<Encoding> encodings = EnumSet.noneOf(Encoding.class);
 		members.forEach((member) -> encodings.add(member.encoding()));
@@ -92,7 +96,7 @@ public final class FanOut {
 		}
 		EncodedRequest encoded;
 		try {
-			encoded = EncodedRequest.encode(request, items, this.encodings);
+			encoded = EncodedRequest.encode(request, items, this.encodings, this.gzip);
 		}
 		catch (UncheckedIOException ex) {
 			logger.warn("Failed to encode an OTLP request of " + items + " items", ex);

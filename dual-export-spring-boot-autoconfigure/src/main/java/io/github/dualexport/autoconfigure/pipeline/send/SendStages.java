@@ -54,6 +54,8 @@ public final class SendStages {
 
 	private final List<OtlpSenderCustomizer> customizers;
 
+	private final int gzipLevel;
+
 	/**
 	 * Create a new instance.
 	 * @param sslBundles the application's SSL bundles, or {@code null} when there are
@@ -78,6 +80,25 @@ public final class SendStages {
 	 */
 	public SendStages(@Nullable SslBundles sslBundles, List<ExportListener> listeners, Duration shutdownTimeout,
 			PrintStream console, List<OtlpSenderCustomizer> customizers) {
+		this(sslBundles, listeners, shutdownTimeout, console, customizers, GzipEncoder.DEFAULT_LEVEL);
+	}
+
+	/**
+	 * Create a new instance.
+	 * @param sslBundles the application's SSL bundles, or {@code null} when there are
+	 * none
+	 * @param listeners told about every completed export request
+	 * @param shutdownTimeout how long a shutdown waits for a queue to drain
+	 * @param console where the console backend writes
+	 * @param customizers applied in order to every OTLP sender before it is created
+	 * @param gzipLevel the level of gzip compression, 1 (fastest) to 9 (smallest)
+	 */
+	public SendStages(@Nullable SslBundles sslBundles, List<ExportListener> listeners, Duration shutdownTimeout,
+			PrintStream console, List<OtlpSenderCustomizer> customizers, int gzipLevel) {
+		if (gzipLevel < 1 || gzipLevel > 9) {
+			throw new IllegalArgumentException("gzip level must be between 1 and 9, was " + gzipLevel);
+		}
+		this.gzipLevel = gzipLevel;
 		this.sslBundles = sslBundles;
 		this.listeners = List.copyOf(listeners);
 		this.shutdownTimeout = shutdownTimeout;
@@ -104,7 +125,7 @@ public final class SendStages {
 			queues.forEach((queue) -> queue.shutdown(System.nanoTime()));
 			throw ex;
 		}
-		return new FanOut(queues);
+		return new FanOut(queues, new GzipEncoder(this.gzipLevel));
 	}
 
 	private SendQueue queue(ResolvedBackend backend, Signal signal) {

@@ -71,7 +71,8 @@ class FanOutTests {
 
 	@Test
 	void onlyTheEncodingsAskedForAreProduced() {
-		EncodedRequest request = EncodedRequest.encode(spans(1), 1, Set.of(Encoding.PROTOBUF_GZIP));
+		EncodedRequest request = EncodedRequest.encode(spans(1), 1, Set.of(Encoding.PROTOBUF_GZIP),
+				new GzipEncoder(GzipEncoder.DEFAULT_LEVEL));
 		assertThat(request.bytes(Encoding.PROTOBUF_GZIP)).isNotEmpty();
 		assertThatIllegalArgumentException().isThrownBy(() -> request.bytes(Encoding.PROTOBUF));
 		assertThatIllegalArgumentException().isThrownBy(() -> request.bytes(Encoding.JSON_LINE));
@@ -115,7 +116,7 @@ class FanOutTests {
 			members.add(queue);
 			this.queues.add(queue);
 		}
-		return new FanOut(members);
+		return new FanOut(members, new GzipEncoder(GzipEncoder.DEFAULT_LEVEL));
 	}
 
 	private static byte[] gunzip(byte[] gzipped) throws IOException {

@@ -79,7 +79,8 @@ final class TestRequests {
 	 * @return the encoded request
 	 */
 	static EncodedRequest encoded(int count) {
-		return EncodedRequest.encode(spans(count), count, Set.of(Encoding.PROTOBUF));
+		return EncodedRequest.encode(spans(count), count, Set.of(Encoding.PROTOBUF),
+				new GzipEncoder(GzipEncoder.DEFAULT_LEVEL));
 	}
 
 	/**
