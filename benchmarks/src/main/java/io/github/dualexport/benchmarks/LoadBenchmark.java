@@ -38,6 +38,8 @@ import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.sun.tools.attach.VirtualMachine;
+
 import io.github.dualexport.test.OtlpReceiver;
 import io.github.dualexport.test.OtlpSink;
 
@@ -52,9 +54,13 @@ import io.github.dualexport.test.OtlpSink;
  * Options: {@code --rounds=N} (3), {@code --warmup=SECONDS} (5),
  * {@code --duration=SECONDS} (10), {@code --connections=N} (8), {@code --only=name,name}
  * (all), {@code --sample-jar=PATH}, {@code --app-jvm-args="ARG ARG"} (such as a profiler
- * agent, added to each app JVM). {@code --startup} runs the {@link StartupBenchmark}
- * instead, {@code --metrics} the {@link MetricRecordingBenchmark} ({@code --rounds},
- * {@code --trial-ms}).
+ * agent, added to each app JVM), {@code --profiler=PATH} (async-profiler's
+ * {@code libasyncProfiler.so}, attached to the app for the measured seconds only, writing
+ * one collapsed-stack file per configuration and round to {@code --profile-dir}, default
+ * {@code benchmarks/target/profiles}; {@code --profiler-args} default
+ * {@code event=itimer,interval=1ms,threads}). {@code --startup} runs the
+ * {@link StartupBenchmark} instead, {@code --metrics} the
+ * {@link MetricRecordingBenchmark} ({@code --rounds}, {@code --trial-ms}).
  *
  * @author Dual Export contributors
  */
@@ -108,7 +114,7 @@ public final class LoadBenchmark {
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), rounds);
 		for (int round = 1; round <= rounds; round++) {
 			for (Configuration configuration : configurations) {
-				Result result = measure(jar, configuration);
+				Result result = measure(jar, configuration, round);
 				results.computeIfAbsent(configuration.name(), (name) -> new ArrayList<>()).add(result);
 				System.out.printf("round %d %-22s %s%n", round, configuration.name(), result);
 			}
@@ -141,6 +147,9 @@ public final class LoadBenchmark {
 		List<String> pair = new ArrayList<>(victoria);
 		pair.addAll(List.of("--telemetry.backends.uptrace.type=uptrace", "--telemetry.backends.uptrace.dsn=" + dsn));
 		all.add(new Configuration("seed-pair-all", pair));
+		List<String> pairAtZlibDefault = new ArrayList<>(pair);
+		pairAtZlibDefault.add("--telemetry.gzip-level=6");
+		all.add(new Configuration("seed-pair-all-gzip6", pairAtZlibDefault));
 		all.add(new Configuration("ours-2-one-black-holed",
 				List.of("--telemetry.defaults.signals=traces",
 						"--telemetry.backends.b0.endpoint=" + this.receivers.get(0).httpEndpoint(),
@@ -153,7 +162,7 @@ public final class LoadBenchmark {
 		return all.stream().filter((configuration) -> names.contains(configuration.name())).toList();
 	}
 
-	private Result measure(Path jar, Configuration configuration) throws Exception {
+	private Result measure(Path jar, Configuration configuration, int round) throws Exception {
 		int port = OtlpReceiver.freePort();
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
@@ -178,17 +187,40 @@ public final class LoadBenchmark {
 			int connections = Integer.parseInt(this.options.getOrDefault("connections", "8"));
 			load(client, hello, connections, seconds("warmup", 5), new long[0]);
 			Duration cpuBefore = app.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+			Map<String, Double> threadsBefore = ThreadCpu.read(app.pid());
+			String profiler = this.options.get("profiler");
+			if (profiler != null) {
+				attach(app.pid(), profiler,
+						"start," + this.options.getOrDefault("profiler-args", "event=itimer,interval=1ms,threads"));
+			}
 			long[] latencies = new long[2_000_000];
 			Load load = load(client, hello, connections, seconds("duration", 10), latencies);
+			if (profiler != null) {
+				Path profiles = Path.of(this.options.getOrDefault("profile-dir", "benchmarks/target/profiles"));
+				Files.createDirectories(profiles);
+				Path file = profiles.resolve(configuration.name() + "-round" + round + ".collapsed");
+				attach(app.pid(), profiler, "stop,collapsed,file=" + file.toAbsolutePath());
+			}
 			Duration cpu = app.toHandle().info().totalCpuDuration().orElse(Duration.ZERO).minus(cpuBefore);
+			Map<String, Double> threads = ThreadCpu.between(threadsBefore, ThreadCpu.read(app.pid()));
 			double heapMb = heap(client, port) / (1024 * 1024);
-			return Result.of(load, latencies, cpu, heapMb);
+			return Result.of(load, latencies, cpu, threads, heapMb);
 		}
 		finally {
 			app.destroy();
 			if (!app.waitFor(20, TimeUnit.SECONDS)) {
 				app.destroyForcibly();
 			}
+		}
+	}
+
+	private static void attach(long pid, String agent, String arguments) throws Exception {
+		VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid));
+		try {
+			vm.loadAgentPath(agent, arguments);
+		}
+		finally {
+			vm.detach();
 		}
 	}
 
@@ -297,6 +329,20 @@ public final class LoadBenchmark {
 					ratio(results, name, "seed-victoria-all", Result::throughput),
 					ratio(results, name, "seed-victoria-all", Result::cpuMsPerRequest));
 		});
+		if (results.values().stream().anyMatch((runs) -> !runs.get(0).cpuUsPerRequestByThreads().isEmpty())) {
+			System.out.println();
+			System.out.println("CPU microseconds per request by thread group, median over rounds"
+					+ " (export: send, batch and reader threads; jit: compiler threads)");
+			System.out.printf("%-22s", "configuration");
+			ThreadCpu.GROUPS.forEach((group) -> System.out.printf(" %9s", group));
+			System.out.println();
+			results.forEach((name, runs) -> {
+				System.out.printf("%-22s", name);
+				ThreadCpu.GROUPS.forEach((group) -> System.out.printf(" %9.1f", Stats.median(
+						runs.stream().map((run) -> run.cpuUsPerRequestByThreads().getOrDefault(group, 0.0)).toList())));
+				System.out.println();
+			});
+		}
 		Result blackHoled = median(results.get("ours-2-one-black-holed"));
 		if (blackHoled != null && healthyTwo != null) {
 			System.out.printf("p99 with one backend black-holed / healthy: %.2f%n",
@@ -333,15 +379,18 @@ public final class LoadBenchmark {
 	private record Load(int requests, long errors, Duration elapsed) {
 	}
 
-	private record Result(double throughput, double cpuMsPerRequest, double p50Ms, double p99Ms, double heapMb,
-			long errors) {
+	private record Result(double throughput, double cpuMsPerRequest, Map<String, Double> cpuUsPerRequestByThreads,
+			double p50Ms, double p99Ms, double heapMb, long errors) {
 
-		static Result of(Load load, long[] latencies, Duration cpu, double heapMb) {
+		static Result of(Load load, long[] latencies, Duration cpu, Map<String, Double> threadCpuMs, double heapMb) {
 			long[] measured = Arrays.copyOf(latencies, load.requests());
 			Arrays.sort(measured);
 			double throughput = load.requests() / (load.elapsed().toNanos() / 1e9);
-			return new Result(throughput, cpu.toNanos() / 1e6 / Math.max(1, load.requests()),
-					percentile(measured, 0.50), percentile(measured, 0.99), heapMb, load.errors());
+			int requests = Math.max(1, load.requests());
+			Map<String, Double> byThreads = new LinkedHashMap<>();
+			threadCpuMs.forEach((group, ms) -> byThreads.put(group, ms * 1000 / requests));
+			return new Result(throughput, cpu.toNanos() / 1e6 / requests, byThreads, percentile(measured, 0.50),
+					percentile(measured, 0.99), heapMb, load.errors());
 		}
 
 		private static double percentile(long[] sorted, double quantile) {
