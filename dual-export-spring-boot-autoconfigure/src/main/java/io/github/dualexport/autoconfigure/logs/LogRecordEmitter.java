@@ -87,8 +87,14 @@ final class LogRecordEmitter {
 	 * @return whether the capture is shut down, and the event must not be emitted
 	 */
 	boolean dropIfCaptureShutdown(Severity severity) {
-		if (this.stages.isEmpty() || !this.stages.stream().allMatch(LogCaptureStage::isShutdown)) {
+		// Runs for every line logged: a loop, not a stream
+		if (this.stages.isEmpty()) {
 			return false;
+		}
+		for (LogCaptureStage stage : this.stages) {
+			if (!stage.isShutdown()) {
+				return false;
+			}
 		}
 		this.stages.forEach((stage) -> stage.dropIfShutdown(severity));
 		this.droppedAfterShutdown.incrementAndGet();
