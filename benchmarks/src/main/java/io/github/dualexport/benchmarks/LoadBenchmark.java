@@ -56,11 +56,12 @@ import io.github.dualexport.test.OtlpSink;
  * (all), {@code --sample-jar=PATH}, {@code --app-jvm-args="ARG ARG"} (such as a profiler
  * agent, added to each app JVM), {@code --profiler=PATH} (async-profiler's
  * {@code libasyncProfiler.so}, attached to the app for the measured seconds only, writing
- * one collapsed-stack file per configuration and round to {@code --profile-dir}, default
- * {@code benchmarks/target/profiles}; {@code --profiler-args} default
- * {@code event=itimer,interval=1ms,threads}). {@code --startup} runs the
- * {@link StartupBenchmark} instead, {@code --metrics} the
- * {@link MetricRecordingBenchmark} ({@code --rounds}, {@code --trial-ms}).
+ * one collapsed-stack file and one HTML flame graph per configuration and round to
+ * {@code --profile-dir}, default {@code benchmarks/target/profiles};
+ * {@code --profiler-args} default {@code event=itimer,interval=1ms,threads};
+ * {@code --flame-graph-args} such as {@code include=*dualexport*} narrow the flame
+ * graph). {@code --startup} runs the {@link StartupBenchmark} instead, {@code --metrics}
+ * the {@link MetricRecordingBenchmark} ({@code --rounds}, {@code --trial-ms}).
  *
  * @author Dual Export contributors
  */
@@ -198,8 +199,11 @@ public final class LoadBenchmark {
 			if (profiler != null) {
 				Path profiles = Path.of(this.options.getOrDefault("profile-dir", "benchmarks/target/profiles"));
 				Files.createDirectories(profiles);
-				Path file = profiles.resolve(configuration.name() + "-round" + round + ".collapsed");
-				attach(app.pid(), profiler, "stop,collapsed,file=" + file.toAbsolutePath());
+				Path file = profiles.resolve(configuration.name() + "-round" + round).toAbsolutePath();
+				attach(app.pid(), profiler, "dump,collapsed,file=" + file + ".collapsed");
+				String flameGraph = this.options.get("flame-graph-args");
+				attach(app.pid(), profiler,
+						"stop,file=" + file + ".html" + ((flameGraph != null) ? "," + flameGraph : ""));
 			}
 			Duration cpu = app.toHandle().info().totalCpuDuration().orElse(Duration.ZERO).minus(cpuBefore);
 			Map<String, Double> threads = ThreadCpu.between(threadsBefore, ThreadCpu.read(app.pid()));

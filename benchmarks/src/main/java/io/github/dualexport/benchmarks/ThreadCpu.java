@@ -52,6 +52,8 @@ final class ThreadCpu {
 		prefixes.put("BatchLogRecordP", "export");
 		prefixes.put("PeriodicMetricR", "export");
 		prefixes.put("OkHttp", "export");
+		// The OTLP senders' OkHttp dispatcher, which runs each HTTP call
+		prefixes.put("okhttp-", "export");
 		prefixes.put("Okio", "export");
 		prefixes.put("grpc-", "export");
 		prefixes.put("C1 CompilerThre", "jit");
