@@ -40,8 +40,6 @@ final class GzipEncoder {
 
 	private static final int TRAILER_LENGTH = 8;
 
-	private final int level;
-
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final Deflater deflater;
@@ -49,16 +47,21 @@ final class GzipEncoder {
 	private final CRC32 crc = new CRC32();
 
 	GzipEncoder(int level) {
+		// Raw deflate: the gzip header and trailer are written here
+		this.deflater = new Deflater(checkLevel(level), true);
+	}
+
+	/**
+	 * Check a gzip level.
+	 * @param level the level
+	 * @return the level
+	 * @throws IllegalArgumentException if it is not from 1 to 9
+	 */
+	static int checkLevel(int level) {
 		if (level < Deflater.BEST_SPEED || level > Deflater.BEST_COMPRESSION) {
 			throw new IllegalArgumentException("gzip level must be between 1 and 9, was " + level);
 		}
-		this.level = level;
-		// Raw deflate: the gzip header and trailer are written here
-		this.deflater = new Deflater(level, true);
-	}
-
-	int level() {
-		return this.level;
+		return level;
 	}
 
 	/**

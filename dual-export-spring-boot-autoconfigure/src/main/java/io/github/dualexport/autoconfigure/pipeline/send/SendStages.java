@@ -95,10 +95,8 @@ public final class SendStages {
 	 */
 	public SendStages(@Nullable SslBundles sslBundles, List<ExportListener> listeners, Duration shutdownTimeout,
 			PrintStream console, List<OtlpSenderCustomizer> customizers, int gzipLevel) {
-		if (gzipLevel < 1 || gzipLevel > 9) {
-			throw new IllegalArgumentException("gzip level must be between 1 and 9, was " + gzipLevel);
-		}
-		this.gzipLevel = gzipLevel;
+		// Checked now, not when the first fan-out is built
+		this.gzipLevel = GzipEncoder.checkLevel(gzipLevel);
 		this.sslBundles = sslBundles;
 		this.listeners = List.copyOf(listeners);
 		this.shutdownTimeout = shutdownTimeout;
