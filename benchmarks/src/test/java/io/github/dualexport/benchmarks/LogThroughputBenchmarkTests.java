@@ -23,7 +23,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import org.junit.jupiter.api.AfterAll;
@@ -32,14 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
-import org.springframework.boot.opentelemetry.autoconfigure.logging.OpenTelemetryLoggingAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 
-import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
-import io.github.dualexport.autoconfigure.logs.DualExportLoggingAutoConfiguration;
 import io.github.dualexport.autoconfigure.pipeline.capture.SignalPipelines;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
@@ -68,20 +62,13 @@ class LogThroughputBenchmarkTests {
 
 	private static final Logger logger = LoggerFactory.getLogger("io.github.dualexport.benchmark.Orders");
 
-	// The name the starter gives the appender it installs into Logback
-	private static final String CAPTURE_APPENDER = "DualExportOpenTelemetry";
-
 	// Sinks, not receivers: a receiver decoding and keeping every request on the same
 	// cores would be measured with the backends, twice as much with two
 	private static final OtlpSink first = OtlpSink.start();
 
 	private static final OtlpSink second = OtlpSink.start();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
-				OpenTelemetryLoggingAutoConfiguration.class, DualExportAutoConfiguration.class,
-				DualExportLoggingAutoConfiguration.class))
-		.withPropertyValues("telemetry.defaults.signals=logs");
+	private final ApplicationContextRunner contextRunner = LogCaptureOnly.contextRunner();
 
 	@Test
 	void loggingThroughputWithZeroOneAndTwoBackends() {
@@ -113,7 +100,7 @@ class LogThroughputBenchmarkTests {
 	private Measurement measure(Setup setup) {
 		List<Measurement> measurement = new ArrayList<>();
 		this.contextRunner.withPropertyValues(setup.properties()).run((context) -> {
-			List<Appender<ILoggingEvent>> others = detachAppendersButCapture();
+			List<Appender<ILoggingEvent>> others = LogCaptureOnly.detachAppendersButCapture();
 			try {
 				logFor(WARM_UP);
 				long dropsBefore = dropped(context);
@@ -134,7 +121,7 @@ class LogThroughputBenchmarkTests {
 				measurement.add(new Measurement(lines / seconds, cpuNanosPerLine, droppedPercent, exported));
 			}
 			finally {
-				others.forEach(rootLogger()::addAppender);
+				LogCaptureOnly.reattach(others);
 			}
 		});
 		return measurement.get(0);
@@ -152,22 +139,6 @@ class LogThroughputBenchmarkTests {
 
 	private static long dropped(ApplicationContext context) {
 		return context.getBean(BackendPipelines.class).snapshots().stream().mapToLong(PipelineSnapshot::dropped).sum();
-	}
-
-	// The console appender would measure the console, not the capture
-	private static List<Appender<ILoggingEvent>> detachAppendersButCapture() {
-		List<Appender<ILoggingEvent>> others = new ArrayList<>();
-		rootLogger().iteratorForAppenders().forEachRemaining((appender) -> {
-			if (!CAPTURE_APPENDER.equals(appender.getName())) {
-				others.add(appender);
-			}
-		});
-		others.forEach(rootLogger()::detachAppender);
-		return others;
-	}
-
-	private static ch.qos.logback.classic.Logger rootLogger() {
-		return ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
 	}
 
 	private static Measurement median(List<List<Measurement>> rounds, int setup) {

@@ -18,14 +18,12 @@ package io.github.dualexport.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToLongFunction;
 
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import org.junit.jupiter.api.AfterAll;
@@ -34,13 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
-import org.springframework.boot.opentelemetry.autoconfigure.logging.OpenTelemetryLoggingAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
-import io.github.dualexport.autoconfigure.logs.DualExportLoggingAutoConfiguration;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
 import io.github.dualexport.autoconfigure.pipeline.PipelineSnapshot;
 import io.github.dualexport.test.OtlpSink;
@@ -68,18 +61,12 @@ class SustainedLogRateBenchmarkTests {
 
 	private static final Logger logger = LoggerFactory.getLogger("io.github.dualexport.benchmark.Orders");
 
-	// The name the starter gives the appender it installs into Logback
-	private static final String CAPTURE_APPENDER = "DualExportOpenTelemetry";
-
 	private static final OtlpSink first = OtlpSink.startCountingLogRecords();
 
 	private static final OtlpSink second = OtlpSink.startCountingLogRecords();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
-				OpenTelemetryLoggingAutoConfiguration.class, DualExportAutoConfiguration.class,
-				DualExportLoggingAutoConfiguration.class))
-		.withPropertyValues("telemetry.defaults.signals=logs", "telemetry.backends.a.endpoint=" + first.httpEndpoint(),
+	private final ApplicationContextRunner contextRunner = LogCaptureOnly.contextRunner()
+		.withPropertyValues("telemetry.backends.a.endpoint=" + first.httpEndpoint(),
 				"telemetry.backends.b.endpoint=" + second.httpEndpoint());
 
 	@AfterAll
@@ -91,7 +78,7 @@ class SustainedLogRateBenchmarkTests {
 	@Test
 	void twoBackendsTakeEveryLineAtTheTargetRate() {
 		this.contextRunner.run((context) -> {
-			List<Appender<ILoggingEvent>> others = detachAppendersButCapture();
+			List<Appender<ILoggingEvent>> others = LogCaptureOnly.detachAppendersButCapture();
 			try {
 				BackendPipelines pipelines = context.getBean(BackendPipelines.class);
 				// Warm the path up for a few seconds at the same rate, then start
@@ -137,7 +124,7 @@ class SustainedLogRateBenchmarkTests {
 				assertThat(secondReceived).as("log records backend b received").isEqualTo(run.lines());
 			}
 			finally {
-				others.forEach(rootLogger()::addAppender);
+				LogCaptureOnly.reattach(others);
 			}
 		});
 	}
@@ -177,22 +164,6 @@ class SustainedLogRateBenchmarkTests {
 
 	private static long sum(List<PipelineSnapshot> snapshots, ToLongFunction<PipelineSnapshot> value) {
 		return snapshots.stream().mapToLong(value).sum();
-	}
-
-	// The console appender would measure the console, not the capture
-	private static List<Appender<ILoggingEvent>> detachAppendersButCapture() {
-		List<Appender<ILoggingEvent>> others = new ArrayList<>();
-		rootLogger().iteratorForAppenders().forEachRemaining((appender) -> {
-			if (!CAPTURE_APPENDER.equals(appender.getName())) {
-				others.add(appender);
-			}
-		});
-		others.forEach(rootLogger()::detachAppender);
-		return others;
-	}
-
-	private static ch.qos.logback.classic.Logger rootLogger() {
-		return ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
 	}
 
 	private record Run(long lines, long worstLagNanos) {
