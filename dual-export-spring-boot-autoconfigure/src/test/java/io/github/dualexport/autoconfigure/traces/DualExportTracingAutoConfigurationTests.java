@@ -15,14 +15,24 @@
  */
 package io.github.dualexport.autoconfigure.traces;
 
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.tracing.exporter.SpanReporter;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SdkTracerProviderBuilderCustomizer;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanProcessors;
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -105,6 +115,80 @@ class DualExportTracingAutoConfigurationTests {
 			assertThat(context.getBean(SdkTracerProvider.class).toString())
 				.doesNotContain(TraceCaptureStage.class.getSimpleName());
 		});
+	}
+
+	@Test
+	void bootsBatchProcessorIsLeftOutOfTheTracerProviderWhenItExportsNowhere() {
+		this.contextRunner.withUserConfiguration(UserSpanProcessorConfiguration.class).run((context) -> {
+			BatchSpanProcessor boots = context.getBean("otelSpanProcessor", BatchSpanProcessor.class);
+			assertThat(context.getBean(SpanProcessors.class).list()).doesNotContain(boots)
+				.contains(context.getBean("userSpanProcessor", SpanProcessor.class));
+			assertThat(context.getBean(SdkTracerProvider.class).toString()).doesNotContain("CompositeSpanExporter")
+				.contains(TraceCaptureStage.class.getSimpleName());
+		});
+	}
+
+	@Test
+	void bootsBatchProcessorStaysWhenItHasASpanExporter() {
+		this.contextRunner.withUserConfiguration(SpanExporterConfiguration.class)
+			// No span to our backends, which do not listen
+			.withPropertyValues("management.tracing.sampling.probability=1.0", "telemetry.defaults.signals=metrics")
+			.run((context) -> {
+				SpanProcessor boots = context.getBean("otelSpanProcessor", SpanProcessor.class);
+				assertThat(spanProcessors(context)).contains(boots);
+				context.getBean(SdkTracerProvider.class).get("test").spanBuilder("kept").startSpan().end();
+				assertThat(boots.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+				assertThat(context.getBean(InMemorySpanExporter.class).getFinishedSpanItems()).extracting("name")
+					.containsExactly("kept");
+			});
+	}
+
+	@Test
+	void bootsBatchProcessorStaysWhenItHasASpanReporter() {
+		this.contextRunner.withBean(SpanReporter.class, () -> (span) -> {
+		})
+			.run((context) -> assertThat(spanProcessors(context))
+				.contains(context.getBean("otelSpanProcessor", SpanProcessor.class)));
+	}
+
+	@Test
+	void userSpanProcessorsReplaceOurs() {
+		SpanProcessors mine = SpanProcessors.of(List.of());
+		this.contextRunner.withBean(SpanProcessors.class, () -> mine).run((context) -> {
+			assertThat(context).doesNotHaveBean("telemetrySpanProcessors");
+			assertThat(context.getBean(SpanProcessors.class)).isSameAs(mine);
+		});
+	}
+
+	@Test
+	void bootsSpanProcessorsWhenTelemetryIsSwitchedOff() {
+		this.contextRunner.withPropertyValues("telemetry.enabled=false")
+			.run((context) -> assertThat(spanProcessors(context))
+				.contains(context.getBean("otelSpanProcessor", SpanProcessor.class)));
+	}
+
+	private static List<SpanProcessor> spanProcessors(AssertableApplicationContext context) {
+		return context.getBean(SpanProcessors.class).list();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserSpanProcessorConfiguration {
+
+		@Bean
+		SpanProcessor userSpanProcessor() {
+			return SimpleSpanProcessor.create(InMemorySpanExporter.create());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SpanExporterConfiguration {
+
+		@Bean
+		InMemorySpanExporter spanExporter() {
+			return InMemorySpanExporter.create();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
