@@ -110,7 +110,7 @@ class CollectorPathTests {
 	@Test
 	void configurationHoldsTheSettingsAsCollectorProcessors() {
 		assertThat(configuration).contains("probabilistic_sampler/victoria", "filter/victoria-traces",
-				"attributes/victoria", "otlphttp/victoria");
+				"attributes/victoria", "otlphttp/victoria", "compression_params");
 	}
 
 	@Test

@@ -32,12 +32,16 @@ public final class CollectorConfigEndpoint {
 
 	private final ResolvedBackends backends;
 
+	private final int gzipLevel;
+
 	/**
 	 * Create a new endpoint.
 	 * @param backends the resolved backends
+	 * @param gzipLevel the level at which requests are compressed
 	 */
-	public CollectorConfigEndpoint(ResolvedBackends backends) {
+	public CollectorConfigEndpoint(ResolvedBackends backends, int gzipLevel) {
 		this.backends = backends;
+		this.gzipLevel = gzipLevel;
 	}
 
 	/**
@@ -46,7 +50,7 @@ public final class CollectorConfigEndpoint {
 	 */
 	@ReadOperation(produces = "application/yaml")
 	public String collectorConfig() {
-		return new CollectorConfiguration(this.backends.backends()).toYaml();
+		return new CollectorConfiguration(this.backends.backends(), this.gzipLevel).toYaml();
 	}
 
 }

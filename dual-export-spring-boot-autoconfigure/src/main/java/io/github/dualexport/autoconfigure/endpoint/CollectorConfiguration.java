@@ -27,6 +27,7 @@ import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
+import io.github.dualexport.autoconfigure.backend.Compression;
 import io.github.dualexport.autoconfigure.backend.Protocol;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackend;
 import io.github.dualexport.autoconfigure.backend.Severity;
@@ -39,7 +40,9 @@ import io.github.dualexport.autoconfigure.backend.Temporality;
  * the backend's batching, retry, queue, sampling, drop rules, redaction, resource
  * attributes, minimum log severity and temporality mapped to the Collector's processors.
  * A backend whose signals carry different headers gets one exporter per signal. Header
- * values never appear: each is an {@code ${env:...}} placeholder.
+ * values never appear: each is an {@code ${env:...}} placeholder. The gzip level of
+ * {@code telemetry.gzip-level} becomes the {@code compression_params} of every http
+ * exporter that compresses (the Collector's gRPC exporter has no level).
  *
  * @author Dual Export contributors
  */
@@ -53,7 +56,10 @@ final class CollectorConfiguration {
 
 	private final Map<String, Object> pipelines = new LinkedHashMap<>();
 
-	CollectorConfiguration(List<ResolvedBackend> backends) {
+	private final int gzipLevel;
+
+	CollectorConfiguration(List<ResolvedBackend> backends, int gzipLevel) {
+		this.gzipLevel = gzipLevel;
 		this.receivers.put("otlp", Map.of("protocols",
 				map("grpc", Map.of("endpoint", "0.0.0.0:4317"), "http", Map.of("endpoint", "0.0.0.0:4318"))));
 		backends.forEach(this::addBackend);
@@ -107,6 +113,9 @@ final class CollectorConfiguration {
 		}
 		String name = "otlphttp/" + backend.name() + (sameHeaders ? "" : "-" + signal.id());
 		Map<String, Object> exporter = common(backend, signal);
+		if (backend.compression() == Compression.GZIP) {
+			exporter.put("compression_params", Map.of("level", this.gzipLevel));
+		}
 		backend.endpoints().forEach((endpointSignal, url) -> {
 			if (sameHeaders || endpointSignal == signal) {
 				exporter.put(endpointSignal.id() + "_endpoint", url);

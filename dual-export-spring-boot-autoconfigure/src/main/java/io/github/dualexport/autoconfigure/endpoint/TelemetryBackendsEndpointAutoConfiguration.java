@@ -30,6 +30,7 @@ import io.github.dualexport.autoconfigure.DualExportAutoConfiguration;
 import io.github.dualexport.autoconfigure.backend.ResolvedBackends;
 import io.github.dualexport.autoconfigure.backend.TelemetryProperties;
 import io.github.dualexport.autoconfigure.pipeline.BackendPipelines;
+import io.github.dualexport.autoconfigure.pipeline.send.SendStages;
 
 /**
  * Auto-configuration of the {@code telemetrybackends} and {@code collectorconfig}
@@ -52,11 +53,11 @@ public final class TelemetryBackendsEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(ResolvedBackends.class)
+	@ConditionalOnBean({ ResolvedBackends.class, SendStages.class })
 	@ConditionalOnClass(name = "org.yaml.snakeyaml.Yaml")
 	@ConditionalOnAvailableEndpoint
-	CollectorConfigEndpoint collectorConfigEndpoint(ResolvedBackends backends) {
-		return new CollectorConfigEndpoint(backends);
+	CollectorConfigEndpoint collectorConfigEndpoint(ResolvedBackends backends, SendStages sendStages) {
+		return new CollectorConfigEndpoint(backends, sendStages.gzipLevel());
 	}
 
 	// Bound here rather than injected: secrets need masking even with

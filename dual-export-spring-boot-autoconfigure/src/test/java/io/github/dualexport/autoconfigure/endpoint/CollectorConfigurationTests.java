@@ -69,7 +69,8 @@ class CollectorConfigurationTests {
 		String yaml = new CollectorConfiguration(
 				resolve("telemetry.backends.uptrace.type", "uptrace", "telemetry.backends.uptrace.dsn", DSN,
 						"telemetry.backends.uptrace.headers.x-api-key", "k-secret")
-					.backends())
+					.backends(),
+				1)
 			.toYaml();
 		assertThat(yaml).doesNotContain("secret-token").doesNotContain("k-secret");
 		assertThat(yaml).contains("uptrace-dsn: ${env:TELEMETRY_UPTRACE_UPTRACE_DSN}",
@@ -82,8 +83,8 @@ class CollectorConfigurationTests {
 				"telemetry.backends.hc.token", "hc-secret", "telemetry.backends.hc.dataset", "checkout-data");
 		Map<String, Map<String, Object>> exporters = section(yaml, "exporters");
 		assertThat(exporters).containsOnlyKeys("otlphttp/hc-traces", "otlphttp/hc-metrics", "otlphttp/hc-logs");
-		assertThat(exporters.get("otlphttp/hc-metrics")).containsOnlyKeys("compression", "timeout", "headers",
-				"retry_on_failure", "sending_queue", "metrics_endpoint");
+		assertThat(exporters.get("otlphttp/hc-metrics")).containsOnlyKeys("compression", "compression_params",
+				"timeout", "headers", "retry_on_failure", "sending_queue", "metrics_endpoint");
 		assertThat(exporters.get("otlphttp/hc-metrics").get("headers"))
 			.isEqualTo(Map.of("x-honeycomb-team", "${env:TELEMETRY_HC_X_HONEYCOMB_TEAM}", "x-honeycomb-dataset",
 					"${env:TELEMETRY_HC_METRICS_X_HONEYCOMB_DATASET}"));
@@ -92,6 +93,23 @@ class CollectorConfigurationTests {
 		assertThat(new Yaml().dump(yaml)).doesNotContain("hc-secret").doesNotContain("checkout-data");
 		Map<String, Map<String, Object>> pipelines = section(section(yaml, "service"), "pipelines");
 		assertThat(pipelines.get("metrics/hc").get("exporters")).isEqualTo(List.of("otlphttp/hc-metrics"));
+	}
+
+	@Test
+	void theGzipLevelBecomesTheCompressionParamsOfHttpExportersThatCompress() {
+		Map<String, Map<String, Object>> exporters = section(
+				new Yaml().load(new CollectorConfiguration(resolve("telemetry.backends.zipped.endpoint",
+						"http://zipped:4318", "telemetry.backends.plain.endpoint", "http://plain:4318",
+						"telemetry.backends.plain.compression", "none", "telemetry.backends.grpc.endpoint",
+						"http://grpc:4317", "telemetry.backends.grpc.protocol", "grpc")
+					.backends(), 6).toYaml()),
+				"exporters");
+		assertThat(exporters.get("otlphttp/zipped")).containsEntry("compression", "gzip")
+			.containsEntry("compression_params", Map.of("level", 6));
+		assertThat(exporters.get("otlphttp/plain")).containsEntry("compression", "none")
+			.doesNotContainKey("compression_params");
+		assertThat(exporters.get("otlp/grpc")).containsEntry("compression", "gzip")
+			.doesNotContainKey("compression_params");
 	}
 
 	@Test
@@ -124,15 +142,18 @@ class CollectorConfigurationTests {
 
 	@Test
 	void endpointServesTheConfigurationAsYaml() {
-		try (RunningApplication application = RunningApplication.start("telemetry.backends.victoria.type=victoria")) {
+		try (RunningApplication application = RunningApplication.start("telemetry.backends.victoria.type=victoria",
+				"telemetry.gzip-level=4")) {
 			String yaml = application.get("/actuator/collectorconfig").getBody();
 			Map<String, Object> parsed = new Yaml().load(yaml);
-			assertThat(section(parsed, "exporters")).containsOnlyKeys("otlphttp/victoria");
+			Map<String, Map<String, Object>> exporters = section(parsed, "exporters");
+			assertThat(exporters).containsOnlyKeys("otlphttp/victoria");
+			assertThat(exporters.get("otlphttp/victoria")).containsEntry("compression_params", Map.of("level", 4));
 		}
 	}
 
 	private static Map<String, Object> collectorConfig(String... keysAndValues) {
-		return new Yaml().load(new CollectorConfiguration(resolve(keysAndValues).backends()).toYaml());
+		return new Yaml().load(new CollectorConfiguration(resolve(keysAndValues).backends(), 1).toYaml());
 	}
 
 	private static ResolvedBackends resolve(String... keysAndValues) {

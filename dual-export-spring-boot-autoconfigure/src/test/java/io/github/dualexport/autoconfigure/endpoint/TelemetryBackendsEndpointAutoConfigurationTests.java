@@ -107,7 +107,7 @@ class TelemetryBackendsEndpointAutoConfigurationTests {
 				new ResolvedBackends(List.of(), List.of()), new BackendPipelines(List.of(), Duration.ofSeconds(1)));
 
 		final CollectorConfigEndpoint collectorEndpoint = new CollectorConfigEndpoint(
-				new ResolvedBackends(List.of(), List.of()));
+				new ResolvedBackends(List.of(), List.of()), 1);
 
 		@Bean
 		TelemetryBackendsEndpoint userTelemetryBackendsEndpoint() {

@@ -105,6 +105,14 @@ public final class SendStages {
 	}
 
 	/**
+	 * Return the level at which the fan-outs compress requests with gzip.
+	 * @return the gzip level, 1 (fastest) to 9 (smallest)
+	 */
+	public int gzipLevel() {
+		return this.gzipLevel;
+	}
+
+	/**
 	 * Build the fan-out of a group: one send queue, with its own thread, sender and
 	 * buffer, per backend.
 	 * @param backends the backends of the group
