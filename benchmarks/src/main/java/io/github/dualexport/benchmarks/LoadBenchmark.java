@@ -125,9 +125,25 @@ public final class LoadBenchmark {
 		blackHole.close();
 	}
 
+	/**
+	 * Add what a user can switch off in Spring Boot and Micrometer to a configuration:
+	 * the long task timer of every observation ({@code http.server.requests.active}) and
+	 * baggage propagation.
+	 * @param arguments the configuration's arguments
+	 * @return the arguments with both switched off
+	 */
+	private static List<String> lean(List<String> arguments) {
+		List<String> lean = new ArrayList<>(arguments);
+		lean.addAll(List.of("--management.metrics.observations.ignored-meters=long-task-timer",
+				"--management.tracing.baggage.enabled=false"));
+		return lean;
+	}
+
 	private List<Configuration> configurations(OtlpReceiver blackHole) {
 		List<Configuration> all = new ArrayList<>();
-		all.add(new Configuration("none", List.of("--management.tracing.enabled=false", "--telemetry.enabled=false")));
+		List<String> none = List.of("--management.tracing.enabled=false", "--telemetry.enabled=false");
+		all.add(new Configuration("none", none));
+		all.add(new Configuration("none-lean", lean(none)));
 		all.add(new Configuration("boot-otlp",
 				List.of("--telemetry.enabled=false", "--management.opentelemetry.tracing.export.otlp.endpoint="
 						+ this.receivers.get(0).httpEndpoint() + "/v1/traces")));
@@ -151,6 +167,7 @@ public final class LoadBenchmark {
 		List<String> pairAtZlibDefault = new ArrayList<>(pair);
 		pairAtZlibDefault.add("--telemetry.gzip-level=6");
 		all.add(new Configuration("seed-pair-all-gzip6", pairAtZlibDefault));
+		all.add(new Configuration("seed-pair-all-lean", lean(pair)));
 		all.add(new Configuration("ours-2-one-black-holed",
 				List.of("--telemetry.defaults.signals=traces",
 						"--telemetry.backends.b0.endpoint=" + this.receivers.get(0).httpEndpoint(),
@@ -320,7 +337,8 @@ public final class LoadBenchmark {
 					ratio(median, boot), ratio(median, ours));
 		});
 		System.out.println();
-		System.out.println("medians of each measure separately, with the spread over rounds (min-max)");
+		System.out.println("medians of each measure separately, with the spread over rounds (min-max);"
+				+ " -lean configurations against none-lean");
 		System.out.printf("%-22s %22s %22s %8s %8s %10s %10s%n", "configuration", "req/s", "cpu ms/req", "thr/none",
 				"cpu/none", "thr/seed-v", "cpu/seed-v");
 		results.forEach((name, runs) -> {
@@ -328,8 +346,8 @@ public final class LoadBenchmark {
 			List<Double> cpu = runs.stream().map(Result::cpuMsPerRequest).toList();
 			System.out.printf("%-22s %8.0f (%5.0f-%5.0f) %8.3f (%.3f-%.3f) %8s %8s %10s %10s%n", name,
 					Stats.median(throughputs), Stats.min(throughputs), Stats.max(throughputs), Stats.median(cpu),
-					Stats.min(cpu), Stats.max(cpu), ratio(results, name, "none", Result::throughput),
-					ratio(results, name, "none", Result::cpuMsPerRequest),
+					Stats.min(cpu), Stats.max(cpu), ratio(results, name, none(results, name), Result::throughput),
+					ratio(results, name, none(results, name), Result::cpuMsPerRequest),
 					ratio(results, name, "seed-victoria-all", Result::throughput),
 					ratio(results, name, "seed-victoria-all", Result::cpuMsPerRequest));
 		});
@@ -352,6 +370,10 @@ public final class LoadBenchmark {
 			System.out.printf("p99 with one backend black-holed / healthy: %.2f%n",
 					blackHoled.p99Ms() / healthyTwo.p99Ms());
 		}
+	}
+
+	private static String none(Map<String, List<Result>> results, String name) {
+		return (name.endsWith("-lean") && results.containsKey("none-lean")) ? "none-lean" : "none";
 	}
 
 	private static String ratio(Map<String, List<Result>> results, String name, String baseline,
