@@ -43,7 +43,7 @@ import io.github.dualexport.autoconfigure.logs.DualExportLoggingAutoConfiguratio
 final class LogCaptureOnly {
 
 	// The name the starter gives the appender it installs into Logback
-	private static final String CAPTURE_APPENDER = "DualExportOpenTelemetry";
+	static final String CAPTURE_APPENDER = "DualExportOpenTelemetry";
 
 	private LogCaptureOnly() {
 	}

@@ -124,9 +124,6 @@ class OutageHeapBenchmark {
 
 	private static final String LOGGER_NAME = "io.github.dualexport.benchmark.Orders";
 
-	// The name the starter gives the appender it attaches to the root logger
-	private static final String STARTERS_APPENDER_NAME = "DualExportOpenTelemetry";
-
 	private static final Logger logger = LoggerFactory.getLogger(OutageHeapBenchmark.class);
 
 	private static final String HEALTHY = "healthy";
@@ -635,7 +632,7 @@ class OutageHeapBenchmark {
 			LoggerContext loggers = (LoggerContext) LoggerFactory.getILoggerFactory();
 			List<Appender<ILoggingEvent>> capture = new ArrayList<>();
 			loggers.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().forEachRemaining((appender) -> {
-				if (STARTERS_APPENDER_NAME.equals(appender.getName())) {
+				if (LogCaptureOnly.CAPTURE_APPENDER.equals(appender.getName())) {
 					capture.add(appender);
 				}
 			});
