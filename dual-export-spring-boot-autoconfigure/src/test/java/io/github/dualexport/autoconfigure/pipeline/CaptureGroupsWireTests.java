@@ -81,6 +81,19 @@ class CaptureGroupsWireTests {
 	}
 
 	@Test
+	void theSeedsPairSharesOneCaptureStagePerSignal() {
+		String dsn = "http://project_token@127.0.0.1:" + second.receiver().httpPort();
+		this.contextRunner
+			.withPropertyValues("telemetry.backends.victoria.type=victoria",
+					"telemetry.backends.victoria.endpoint=" + first.httpEndpoint(),
+					"telemetry.backends.uptrace.type=uptrace", "telemetry.backends.uptrace.dsn=" + dsn)
+			.run((context) -> assertThat(groups(context)).containsOnly(
+					Map.entry("traces-1", List.of("victoria", "uptrace")),
+					Map.entry("metrics-1", List.of("victoria", "uptrace")),
+					Map.entry("logs-1", List.of("victoria", "uptrace"))));
+	}
+
+	@Test
 	void transportAndCompressionDoNotSplitAGroup() {
 		this.contextRunner
 			.withPropertyValues(properties(http("a", first), "telemetry.backends.a.compression=none", grpc("b", second),
