@@ -365,11 +365,59 @@ public final class LoadBenchmark {
 				System.out.println();
 			});
 		}
+		reportSecondBackend(results, "seed-victoria-all", "seed-pair-all");
 		Result blackHoled = median(results.get("ours-2-one-black-holed"));
 		if (blackHoled != null && healthyTwo != null) {
 			System.out.printf("p99 with one backend black-holed / healthy: %.2f%n",
 					blackHoled.p99Ms() / healthyTwo.p99Ms());
 		}
+	}
+
+	/**
+	 * Print what a second backend costs, from the rounds of a configuration with one
+	 * backend and of the same with a second one, paired by round: the whole process's CPU
+	 * per request, and the CPU of the only threads that do work per backend (export and
+	 * garbage collection). The request threads run the same code with one backend or two,
+	 * since both backends share one capture stage per signal; what they differ by is the
+	 * noise of the machine, printed too.
+	 * @param results the results of every configuration
+	 * @param one the configuration with one backend
+	 * @param two the configuration with a second backend
+	 */
+	private static void reportSecondBackend(Map<String, List<Result>> results, String one, String two) {
+		List<Result> first = results.get(one);
+		List<Result> second = results.get(two);
+		if (first == null || second == null || first.get(0).cpuUsPerRequestByThreads().isEmpty()) {
+			return;
+		}
+		List<Double> ratios = new ArrayList<>();
+		List<Double> perBackendThreads = new ArrayList<>();
+		List<Double> requestThreads = new ArrayList<>();
+		for (int round = 0; round < Math.min(first.size(), second.size()); round++) {
+			Result a = first.get(round);
+			Result b = second.get(round);
+			ratios.add(b.cpuMsPerRequest() / a.cpuMsPerRequest());
+			perBackendThreads.add(threads(b, "export", "gc") - threads(a, "export", "gc"));
+			requestThreads.add(threads(b, "request") - threads(a, "request"));
+		}
+		double oneBackendUs = Stats.median(first.stream().map(Result::cpuMsPerRequest).toList()) * 1000;
+		System.out.println();
+		System.out.printf("the second backend: %s against %s, paired by round%n", two, one);
+		System.out.printf("  whole process, CPU per request       %.2fx (%.2fx-%.2fx)%n", Stats.median(ratios),
+				Stats.min(ratios), Stats.max(ratios));
+		System.out.printf("  export and gc threads            %+6.1f µs (%+.1f to %+.1f) = %.3fx of %s's %.1f µs%n",
+				Stats.median(perBackendThreads), Stats.min(perBackendThreads), Stats.max(perBackendThreads),
+				1 + Stats.median(perBackendThreads) / oneBackendUs, one, oneBackendUs);
+		System.out.printf("  request threads, same code       %+6.1f µs (%+.1f to %+.1f)%n",
+				Stats.median(requestThreads), Stats.min(requestThreads), Stats.max(requestThreads));
+	}
+
+	private static double threads(Result result, String... groups) {
+		double us = 0;
+		for (String group : groups) {
+			us += result.cpuUsPerRequestByThreads().getOrDefault(group, 0.0);
+		}
+		return us;
 	}
 
 	private static String none(Map<String, List<Result>> results, String name) {

@@ -16,6 +16,8 @@
 package io.github.dualexport.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToDoubleFunction;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -56,10 +59,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * queued, batched and encoded once per backend) and for ours (one capture stage per
  * group: batched and encoded once, then one send queue per backend). Spans are emitted at
  * a fixed rate; the CPU time of the whole process (emitting, batching, encoding,
- * compressing, sending, garbage collection) is divided by the spans emitted. The designs
- * and backend counts alternate round after round in one run, and the report gives medians
- * and ratios measured in that run. Backends are {@link OtlpSink}s, which read each
- * request and keep nothing.
+ * compressing, sending, garbage collection) is divided by the spans emitted, once as it
+ * is and once without the threads of the backends: they are {@link OtlpSink}s in this
+ * process, which read each request and keep nothing, where a real backend runs on another
+ * machine. The designs and backend counts alternate round after round in one run, and the
+ * report gives medians and ratios measured in that run.
  * <p>
  * Run with {@code mvn -Dbenchmark -pl benchmarks -am verify
  * -Dtest=FanOutCostBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; tune with
@@ -84,6 +88,8 @@ class FanOutCostBenchmark {
 	private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 		.getOperatingSystemMXBean();
 
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
 	@Test
 	void cpuPerSpanWithOneTwoAndFourBackends() {
 		List<OtlpSink> sinks = new ArrayList<>();
@@ -91,7 +97,7 @@ class FanOutCostBenchmark {
 			sinks.add(OtlpSink.start());
 		}
 		try {
-			Map<String, List<Double>> nanosPerSpan = new LinkedHashMap<>();
+			Map<String, List<Cost>> nanosPerSpan = new LinkedHashMap<>();
 			measure(Design.OBVIOUS, 1, sinks);
 			measure(Design.OURS, 1, sinks);
 			for (int round = 0; round < ROUNDS; round++) {
@@ -109,7 +115,7 @@ class FanOutCostBenchmark {
 		}
 	}
 
-	private double measure(Design design, int backends, List<OtlpSink> sinks) {
+	private Cost measure(Design design, int backends, List<OtlpSink> sinks) {
 		long bytesBefore = sinks.stream().mapToLong(OtlpSink::bytes).sum();
 		SdkTracerProviderBuilder builder = SdkTracerProvider.builder();
 		List<SignalPipeline> pipelines = new ArrayList<>();
@@ -139,15 +145,34 @@ class FanOutCostBenchmark {
 		provider.forceFlush().join(10, TimeUnit.SECONDS);
 		pipelines.forEach((pipeline) -> pipeline.forceFlush().join(10, TimeUnit.SECONDS));
 		long cpuBefore = OS.getProcessCpuTime();
+		long sinksBefore = sinkThreadsCpu();
 		long spans = emit(tracer, WINDOW);
 		provider.forceFlush().join(10, TimeUnit.SECONDS);
 		pipelines.forEach((pipeline) -> pipeline.forceFlush().join(10, TimeUnit.SECONDS));
 		long cpu = OS.getProcessCpuTime() - cpuBefore;
+		long sinksCpu = sinkThreadsCpu() - sinksBefore;
 		provider.shutdown().join(10, TimeUnit.SECONDS);
 		new BackendPipelines(pipelines, Duration.ofSeconds(10)).close();
 		pipelines.forEach((pipeline) -> assertThat(pipeline.snapshot().dropped()).isZero());
 		assertThat(sinks.stream().mapToLong(OtlpSink::bytes).sum()).isGreaterThan(bytesBefore);
-		return (double) cpu / spans;
+		return new Cost((double) cpu / spans, (double) (cpu - sinksCpu) / spans);
+	}
+
+	/**
+	 * Return the CPU time the backends' threads have used so far: the HTTP server's
+	 * dispatcher and the handler threads of every {@link OtlpSink}, which live as long as
+	 * the sinks.
+	 * @return nanoseconds of CPU
+	 */
+	private static long sinkThreadsCpu() {
+		long nanos = 0;
+		for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+			if (thread != null && (thread.getThreadName().equals("otlp-sink")
+					|| thread.getThreadName().startsWith("HTTP-Dispatcher"))) {
+				nanos += Math.max(0, THREADS.getThreadCpuTime(thread.getThreadId()));
+			}
+		}
+		return nanos;
 	}
 
 	private static long emit(Tracer tracer, Duration duration) {
@@ -187,28 +212,41 @@ class FanOutCostBenchmark {
 		return BackendResolver.resolve(telemetry).backends();
 	}
 
-	private static void report(Map<String, List<Double>> nanosPerSpan) {
-		System.out.printf("%n%d cores, %s %s; %,d spans/s for %d s, %d rounds, median CPU of the process per span%n",
+	private static void report(Map<String, List<Cost>> nanosPerSpan) {
+		System.out.printf("%n%d cores, %s %s; %,d spans/s for %d s, %d rounds, median CPU per span%n",
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
 				System.getProperty("java.version"), RATE, WINDOW.toSeconds(), ROUNDS);
-		System.out.printf("%-10s %9s %12s %14s %14s%n", "design", "backends", "CPU µs/span", "vs 1 backend",
-				"vs obvious");
+		System.out.printf("%-10s %9s %12s %14s %14s %16s %14s%n", "design", "backends", "process µs", "vs 1 backend",
+				"vs obvious", "w/o sinks µs", "vs 1 backend");
 		for (Design design : Design.values()) {
-			double one = median(nanosPerSpan.get(design + "-1"));
+			List<Cost> one = nanosPerSpan.get(design + "-1");
 			for (int backends : BACKENDS) {
-				double cost = median(nanosPerSpan.get(design + "-" + backends));
-				double obvious = median(nanosPerSpan.get(Design.OBVIOUS + "-" + backends));
-				System.out.printf("%-10s %9d %12.2f %13.2fx %13.2fx%n", design.name().toLowerCase(), backends,
-						cost / 1000, cost / one, cost / obvious);
+				List<Cost> costs = nanosPerSpan.get(design + "-" + backends);
+				double process = median(costs, Cost::process);
+				double application = median(costs, Cost::application);
+				System.out.printf("%-10s %9d %12.2f %13.2fx %13.2fx %16.2f %13.2fx%n", design.name().toLowerCase(),
+						backends, process / 1000, process / median(one, Cost::process),
+						process / median(nanosPerSpan.get(Design.OBVIOUS + "-" + backends), Cost::process),
+						application / 1000, application / median(one, Cost::application));
 			}
 		}
 		System.out.println("'vs 1 backend' > 1 is the cost of the extra backends; the throughput a CPU-bound"
-				+ " application keeps is about its inverse");
+				+ " application keeps is about its inverse. 'w/o sinks' leaves out the CPU of the"
+				+ " backends' own threads, which run in this process.");
 	}
 
-	private static double median(List<Double> values) {
-		double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+	private static double median(List<Cost> costs, ToDoubleFunction<Cost> measure) {
+		double[] sorted = costs.stream().mapToDouble(measure).sorted().toArray();
 		return sorted[sorted.length / 2];
+	}
+
+	/**
+	 * CPU per span of one measurement.
+	 *
+	 * @param process nanoseconds of the whole process
+	 * @param application nanoseconds without the backends' threads
+	 */
+	private record Cost(double process, double application) {
 	}
 
 	private enum Design {
