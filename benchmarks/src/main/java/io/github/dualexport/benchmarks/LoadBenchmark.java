@@ -346,8 +346,8 @@ public final class LoadBenchmark {
 			List<Double> cpu = runs.stream().map(Result::cpuMsPerRequest).toList();
 			System.out.printf("%-22s %8.0f (%5.0f-%5.0f) %8.3f (%.3f-%.3f) %8s %8s %10s %10s%n", name,
 					Stats.median(throughputs), Stats.min(throughputs), Stats.max(throughputs), Stats.median(cpu),
-					Stats.min(cpu), Stats.max(cpu), ratio(results, name, none(results, name), Result::throughput),
-					ratio(results, name, none(results, name), Result::cpuMsPerRequest),
+					Stats.min(cpu), Stats.max(cpu), ratio(results, name, noneFor(results, name), Result::throughput),
+					ratio(results, name, noneFor(results, name), Result::cpuMsPerRequest),
 					ratio(results, name, "seed-victoria-all", Result::throughput),
 					ratio(results, name, "seed-victoria-all", Result::cpuMsPerRequest));
 		});
@@ -420,7 +420,7 @@ public final class LoadBenchmark {
 		return us;
 	}
 
-	private static String none(Map<String, List<Result>> results, String name) {
+	private static String noneFor(Map<String, List<Result>> results, String name) {
 		return (name.endsWith("-lean") && results.containsKey("none-lean")) ? "none-lean" : "none";
 	}
 

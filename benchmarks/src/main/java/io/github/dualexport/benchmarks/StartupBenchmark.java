@@ -72,12 +72,12 @@ final class StartupBenchmark {
 					System.out.printf("round %d %-22s %.3f s%n", round, configuration.getKey(), started);
 				}
 			}
-			double baseline = median(seconds.get("boot-otlp"));
+			double baseline = Stats.median(seconds.get("boot-otlp"));
 			seconds.forEach((name, values) -> System.out.printf(
-					"%-22s median %.3f s (min %.3f, max %.3f), %.3fx boot-otlp, %+d ms%n", name, median(values),
+					"%-22s median %.3f s (min %.3f, max %.3f), %.3fx boot-otlp, %+d ms%n", name, Stats.median(values),
 					values.stream().mapToDouble(Double::doubleValue).min().orElse(0),
-					values.stream().mapToDouble(Double::doubleValue).max().orElse(0), median(values) / baseline,
-					Math.round((median(values) - baseline) * 1000)));
+					values.stream().mapToDouble(Double::doubleValue).max().orElse(0), Stats.median(values) / baseline,
+					Math.round((Stats.median(values) - baseline) * 1000)));
 		}
 	}
 
@@ -116,12 +116,6 @@ final class StartupBenchmark {
 		catch (IOException ex) {
 			// A temporary file left behind
 		}
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = values.stream().sorted().toList();
-		int middle = sorted.size() / 2;
-		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
 	}
 
 }

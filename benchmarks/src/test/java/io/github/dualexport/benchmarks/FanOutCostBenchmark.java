@@ -236,8 +236,7 @@ class FanOutCostBenchmark {
 	}
 
 	private static double median(List<Cost> costs, ToDoubleFunction<Cost> measure) {
-		double[] sorted = costs.stream().mapToDouble(measure).sorted().toArray();
-		return sorted[sorted.length / 2];
+		return Stats.median(costs.stream().map(measure::applyAsDouble).toList());
 	}
 
 	/**
